@@ -1,0 +1,15 @@
+import path from "node:path";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { DatabaseHandle } from "./client";
+
+export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+
+/** Applies the committed drizzle-kit migrations; the same files serve both drivers. */
+export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === "pglite") {
+    await migratePglite(handle.db as never, { migrationsFolder });
+  } else {
+    await migratePostgres(handle.db as never, { migrationsFolder });
+  }
+}

@@ -1,0 +1,11 @@
+import { closeDatabase, database } from "../client";
+import { seedDemoData } from "./demo";
+
+try {
+  console.log(await seedDemoData(database().db));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  await closeDatabase();
+}

@@ -1,0 +1,30 @@
+import { Algorithm, hash, verify } from "@node-rs/argon2";
+
+/** OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane. */
+const ARGON2_OPTIONS = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2_OPTIONS);
+}
+
+// A hash of a random string, verified against when the email is unknown so that a
+// sign-in for a missing account takes as long as one for a real account.
+let decoyHash: Promise<string> | undefined;
+
+export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+  if (!passwordHash) {
+    decoyHash ??= hashPassword(crypto.randomUUID());
+    await verify(await decoyHash, password).catch(() => false);
+    return false;
+  }
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+const booleanString = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+    error: "must be true or false",
+  })
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    AUTH_SECRET: z
+      .string({ error: "is required (run `npm run setup` to generate one for development)" })
+      .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+    APP_URL: z.url({ error: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    PAYER_NAME: z.string().trim().min(1).max(60).default("HealthPartners"),
+    EMAIL_FROM: z.string().trim().min(3).optional(),
+    RESEND_API_KEY: z.string().trim().min(1).optional(),
+    DEV_MAILBOX: booleanString.optional(),
+    OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  })
+  .transform((env, ctx) => {
+    const devMailbox = env.DEV_MAILBOX ?? (env.NODE_ENV !== "production" && !env.RESEND_API_KEY);
+    if (env.NODE_ENV === "production" && !env.RESEND_API_KEY && !devMailbox) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RESEND_API_KEY"],
+        message: "is required in production to send email (or set DEV_MAILBOX=true for a demo)",
+      });
+    }
+    return {
+      ...env,
+      APP_URL: env.APP_URL.replace(/\/+$/, ""),
+      EMAIL_FROM: env.EMAIL_FROM ?? `${env.PAYER_NAME} Provider Portal <no-reply@provider-portal.example>`,
+      emailTransport: devMailbox ? ("dev-mailbox" as const) : ("resend" as const),
+      devMailbox,
+    };
+  });
+
+export type Env = z.output<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(issues: string[]) {
+    super(`Invalid environment configuration:\n${issues.map((line) => `  - ${line}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"} ${issue.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed once; throws an EnvError naming each bad variable. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

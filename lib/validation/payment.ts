@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Check numbers as printed, optionally with a leading "#"; 4 to 12 digits. */
+export const CheckNumberSchema = z
+  .string({ error: "Enter the check number." })
+  .trim()
+  .min(1, "Enter the check number.")
+  .transform((value) => value.replace(/^#/, "").replace(/[\s-]/g, ""))
+  .refine((value) => /^\d{4,12}$/.test(value), {
+    message: "Enter the check number as printed on the check: 4 to 12 digits.",
+  });
+
+/** Vendor numbers as printed on the check; 4 to 12 digits. */
+export const VendorNumberSchema = z
+  .string({ error: "Enter the vendor number." })
+  .trim()
+  .min(1, "Enter the vendor number.")
+  .transform((value) => value.replace(/[\s-]/g, ""))
+  .refine((value) => /^\d{4,12}$/.test(value), {
+    message: "Enter the vendor number as printed on the check: 4 to 12 digits.",
+  });
+
+/** Non-payment notice numbers keep their "NP" prefix (e.g. NP4400123). */
+export const NoticeNumberSchema = z
+  .string({ error: "Enter the number on the non-payment notice." })
+  .trim()
+  .min(1, "Enter the number on the non-payment notice.")
+  .transform((value) => value.replace(/\s+/g, "").toUpperCase())
+  .refine((value) => /^NP\d{4,12}$/.test(value), {
+    message: 'Enter the notice number with its "NP" in front, like NP4400123.',
+  });
