@@ -1,12 +1,13 @@
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 
 /** OWASP's argon2id baseline: 19 MiB memory, 2 iterations, 1 lane. */
 const ARGON2_OPTIONS = {
-  algorithm: Algorithm.Argon2id,
+  // Algorithm.Argon2id; the package exports it as an ambient const enum, which isolatedModules can't read.
+  algorithm: 2 as const,
   memoryCost: 19456,
   timeCost: 2,
   parallelism: 1,
-} as const;
+};
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);

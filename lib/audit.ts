@@ -1,0 +1,48 @@
+import type { Executor } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { RequestContext } from "./request-context-types";
+
+export type AuditAction =
+  | "registration.created"
+  | "registration.refused"
+  | "registration.duplicate_email"
+  | "verification.check"
+  | "email.verified"
+  | "email.verification_resent"
+  | "signin"
+  | "signout"
+  | "session.ended"
+  | "access.granted";
+
+export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  actorUserId?: string | null;
+  actorLabel?: string | null;
+  subjectUserId?: string | null;
+  taxId?: string | null;
+  reason?: string | null;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Appends one event to the audit log. Pass the transaction of the change it describes so
+ * that the two are saved together; never pass secret values (passwords, check numbers, tokens).
+ */
+export async function recordAudit(executor: Executor, context: RequestContext | null, entry: AuditEntry): Promise<void> {
+  await executor.insert(auditEvents).values({
+    action: entry.action,
+    outcome: entry.outcome,
+    actorUserId: entry.actorUserId ?? null,
+    actorLabel: entry.actorLabel ?? null,
+    subjectUserId: entry.subjectUserId ?? null,
+    taxId: entry.taxId ?? null,
+    reason: entry.reason ?? null,
+    details: entry.details ?? null,
+    clientAddress: context?.clientAddress ?? null,
+    userAgent: context?.userAgent ?? null,
+    requestId: context?.requestId ?? null,
+  });
+}

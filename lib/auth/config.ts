@@ -1,0 +1,56 @@
+import type { NextAuthConfig } from "next-auth";
+
+/** Signed-in areas: the proxy sends visitors without a session to /signin first. */
+export const PROTECTED_PREFIXES = ["/access", "/users", "/staff"] as const;
+
+export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
+export const SESSION_IDLE_SECONDS = 30 * 60;
+
+export function isProtectedPath(pathname: string): boolean {
+  return PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/**
+ * The edge-safe part of the Auth.js configuration, shared by proxy.ts (which only
+ * redirects) and lib/auth/index.ts (which adds the Credentials provider). The real checks
+ * happen in the data-access layer (lib/auth/dal.ts) on every page, action and route.
+ */
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: "/signin", error: "/signin" },
+  session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  providers: [],
+  callbacks: {
+    authorized({ request, auth }) {
+      if (!isProtectedPath(request.nextUrl.pathname)) return true;
+      if (auth?.sessionId) return true;
+      // In the proxy nextUrl reports host "localhost" whatever the request said, so the
+      // redirect is built from the Host header and the callbackUrl stays relative.
+      const host = request.headers.get("host") ?? request.nextUrl.host;
+      const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
+      const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+      return Response.redirect(`${protocol}://${host}/signin?callbackUrl=${encodeURIComponent(target)}`, 302);
+    },
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sessionId = user.sessionId;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.sessionId = token.sessionId ?? "";
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+  logger: {
+    // Failed sign-ins are expected and audited; keep Auth.js from printing stacks for them.
+    error(error) {
+      const name = (error as { type?: string }).type ?? error.name;
+      if (name === "CredentialsSignin") return;
+      console.error(`[auth] ${name}: ${error.message}`);
+    },
+    warn() {},
+  },
+} satisfies NextAuthConfig;

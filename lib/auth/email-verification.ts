@@ -1,0 +1,88 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db, type Executor } from "@/db/client";
+import { emailVerificationTokens, users } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { enqueueEmail } from "@/lib/email/outbox";
+import { env } from "@/lib/env";
+import type { RequestContext } from "@/lib/request-context-types";
+
+export const VERIFICATION_HOURS = 24;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Creates a single-use confirmation link for the user and puts the email in the outbox,
+ * inside the caller's transaction. Only the token's hash is stored.
+ */
+export async function sendVerificationEmail(
+  executor: Executor,
+  user: { id: string; email: string; firstName: string },
+  now = new Date(),
+): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  await executor.insert(emailVerificationTokens).values({
+    tokenHash: hashToken(token),
+    userId: user.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + VERIFICATION_HOURS * 60 * 60 * 1000),
+  });
+  const config = env();
+  await enqueueEmail(executor, {
+    template: "verify-email",
+    to: user.email,
+    props: {
+      payerName: config.PAYER_NAME,
+      firstName: user.firstName,
+      verifyUrl: `${config.APP_URL}/verify-email?token=${encodeURIComponent(token)}`,
+      expiresInHours: VERIFICATION_HOURS,
+    },
+  });
+}
+
+export type ConfirmEmailResult = { ok: true; email: string } | { ok: false; reason: "invalid" | "expired" | "used" };
+
+/** Uses a confirmation token: marks the email confirmed, once, within 24 hours of sending. */
+export async function confirmEmail(token: string, context: RequestContext, now = new Date()): Promise<ConfirmEmailResult> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
+  const tokenHash = hashToken(token);
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(emailVerificationTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(emailVerificationTokens.tokenHash, tokenHash),
+          isNull(emailVerificationTokens.usedAt),
+          gt(emailVerificationTokens.expiresAt, now),
+        ),
+      )
+      .returning({ userId: emailVerificationTokens.userId });
+
+    if (!used) {
+      const [existing] = await tx
+        .select({ usedAt: emailVerificationTokens.usedAt, userId: emailVerificationTokens.userId })
+        .from(emailVerificationTokens)
+        .where(eq(emailVerificationTokens.tokenHash, tokenHash));
+      const reason = !existing ? "invalid" : existing.usedAt ? "used" : "expired";
+      await recordAudit(tx, context, {
+        action: "email.verified",
+        outcome: "failure",
+        subjectUserId: existing?.userId ?? null,
+        reason,
+      });
+      return { ok: false, reason };
+    }
+
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerifiedAt: now, updatedAt: now })
+      .where(and(eq(users.id, used.userId), isNull(users.emailVerifiedAt)))
+      .returning({ email: users.email });
+    const [current] = user ? [user] : await tx.select({ email: users.email }).from(users).where(eq(users.id, used.userId));
+    await recordAudit(tx, context, { action: "email.verified", outcome: "success", actorUserId: used.userId, subjectUserId: used.userId });
+    return { ok: true, email: current?.email ?? "" };
+  });
+}

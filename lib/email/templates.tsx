@@ -1,0 +1,31 @@
+import { render } from "@react-email/render";
+import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/emails/account-exists";
+import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
+
+/** Every email the portal sends, by name, with the props its template takes. */
+export type EmailMessage =
+  | { template: "verify-email"; to: string; props: VerifyEmailProps }
+  | { template: "account-exists"; to: string; props: AccountExistsProps };
+
+export interface RenderedEmail {
+  template: EmailMessage["template"];
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+function element(message: EmailMessage): { subject: string; node: React.ReactElement } {
+  switch (message.template) {
+    case "verify-email":
+      return { subject: verifyEmailSubject(message.props), node: <VerifyEmail {...message.props} /> };
+    case "account-exists":
+      return { subject: accountExistsSubject(message.props), node: <AccountExists {...message.props} /> };
+  }
+}
+
+export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
+  const { subject, node } = element(message);
+  const [html, text] = await Promise.all([render(node), render(node, { plainText: true })]);
+  return { template: message.template, to: message.to, subject, html, text };
+}

@@ -1,0 +1,12 @@
+/**
+ * What every form action returns: whether it worked, a message for the whole form, the
+ * errors of each field, and what was typed (so the form shows it again; never passwords).
+ */
+export interface FormState<Field extends string = string> {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Partial<Record<Field, string[]>>;
+  values?: Partial<Record<Field, string>>;
+}
+
+export const initialFormState: FormState<never> = { ok: false };

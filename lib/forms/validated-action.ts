@@ -1,0 +1,76 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { requestContext, type RequestContext } from "@/lib/request-context";
+import type { FormState } from "./form-state";
+
+export function formValues<Field extends string>(formData: FormData, fields: readonly Field[], secretFields: readonly Field[] = []): Partial<Record<Field, string>> {
+  const values: Partial<Record<Field, string>> = {};
+  for (const field of fields) {
+    if (secretFields.includes(field)) continue;
+    const value = formData.get(field);
+    if (typeof value === "string") values[field] = value.slice(0, 1000);
+  }
+  return values;
+}
+
+interface ActionOptions<Schema extends z.ZodType, Field extends string> {
+  schema: Schema;
+  /** Every field of the form: these are echoed back so nothing typed is lost. */
+  fields: readonly Field[];
+  /** Never echoed back (passwords). */
+  secretFields?: readonly Field[];
+}
+
+export interface ActionContext<Field extends string> {
+  values: Partial<Record<Field, string>>;
+  request: RequestContext;
+}
+
+/**
+ * Wraps a form action: parses the FormData with the zod schema, returns every field's
+ * errors with the typed values, and turns an unexpected failure (a database outage, say)
+ * into a friendly message with a reference instead of an error page, keeping the input.
+ * Redirects and other Next control flow pass through untouched.
+ *
+ * Authorization stays in the handler: it calls the data-access layer (requireUser, ...)
+ * for the objects it touches.
+ */
+export function validatedAction<Schema extends z.ZodType, Field extends string>(
+  options: ActionOptions<Schema, Field>,
+  handler: (data: z.output<Schema>, context: ActionContext<Field>) => Promise<FormState<Field>>,
+): (previous: FormState<Field>, formData: FormData) => Promise<FormState<Field>> {
+  return async (_previous, formData) => {
+    const values = formValues(formData, options.fields, options.secretFields);
+    const raw = Object.fromEntries(options.fields.map((field) => [field, formData.get(field) ?? undefined]));
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Partial<Record<Field, string[]>> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "") as Field;
+        if (!options.fields.includes(field)) continue;
+        const list = (fieldErrors[field] ??= []);
+        if (!list.includes(issue.message)) list.push(issue.message);
+      }
+      const count = Object.keys(fieldErrors).length;
+      return {
+        ok: false,
+        message: count === 1 ? "Please correct the field marked below." : `Please correct the ${count} fields marked below.`,
+        fieldErrors,
+        values,
+      };
+    }
+    const request = await requestContext();
+    try {
+      return await handler(parsed.data, { values, request });
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`[action] request ${request.requestId} failed:`, error);
+      return {
+        ok: false,
+        message: `Something went wrong on our side and nothing was saved. What you typed is still here: please try again in a few minutes. (Reference ${request.requestId.slice(0, 8)})`,
+        values,
+      };
+    }
+  };
+}

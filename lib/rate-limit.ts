@@ -1,0 +1,84 @@
+import { RateLimiterDrizzle } from "rate-limiter-flexible";
+import { db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+
+/**
+ * Limits on guessing. Counters live in the database (rate-limiter-flexible's drizzle
+ * store), so they hold across restarts and are shared by every instance of the app.
+ * Each limit counts failures only: a person who gets it right is never slowed down.
+ */
+export const LIMITS = {
+  /** Check/vendor numbers are short: 10 failed verifications an hour per client address... */
+  verificationByClient: { keyPrefix: "verify:client", points: 10, duration: 60 * 60 },
+  /** ...and per Tax ID, whoever is trying. */
+  verificationByTaxId: { keyPrefix: "verify:taxid", points: 10, duration: 60 * 60 },
+  /** Failed sign-ins for one email: slowed after the first, paused for 15 minutes after 5. */
+  signinByAccount: { keyPrefix: "signin:account", points: 5, duration: 15 * 60 },
+  /** Failed sign-ins from one client address across any accounts. */
+  signinByClient: { keyPrefix: "signin:client", points: 30, duration: 60 * 60 },
+  /** New confirmation links sent to one address. */
+  verificationEmailByAddress: { keyPrefix: "verify-email:resend", points: 3, duration: 60 * 60 },
+} as const;
+
+export type LimitName = keyof typeof LIMITS;
+
+const limiters = new Map<LimitName, RateLimiterDrizzle>();
+
+function limiter(name: LimitName): RateLimiterDrizzle {
+  let instance = limiters.get(name);
+  if (!instance) {
+    instance = new RateLimiterDrizzle({ ...LIMITS[name], storeClient: db, schema: rateLimits, clearExpiredByTimeout: false });
+    limiters.set(name, instance);
+  }
+  return instance;
+}
+
+export interface LimitState {
+  blocked: boolean;
+  failures: number;
+  retryAfterSeconds: number;
+}
+
+export async function limitState(name: LimitName, key: string): Promise<LimitState> {
+  const result = await limiter(name).get(key);
+  const failures = result?.consumedPoints ?? 0;
+  return {
+    blocked: failures >= LIMITS[name].points,
+    failures,
+    retryAfterSeconds: result ? Math.max(1, Math.ceil(result.msBeforeNext / 1000)) : 0,
+  };
+}
+
+/** The first of the given limits that is reached, if any. */
+export async function firstBlocked(checks: Array<[LimitName, string | null | undefined]>): Promise<LimitState | null> {
+  for (const [name, key] of checks) {
+    if (!key) continue;
+    const state = await limitState(name, key);
+    if (state.blocked) return state;
+  }
+  return null;
+}
+
+export async function recordFailure(checks: Array<[LimitName, string | null | undefined]>): Promise<void> {
+  await Promise.all(
+    checks
+      .filter((check): check is [LimitName, string] => Boolean(check[1]))
+      .map(([name, key]) =>
+        limiter(name)
+          .consume(key)
+          .catch((rejection: unknown) => {
+            // consume() rejects with a RateLimiterRes once over the limit: that is expected here.
+            if (rejection instanceof Error) throw rejection;
+          }),
+      ),
+  );
+}
+
+export async function clearFailures(name: LimitName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}
+
+export function describeWait(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? "a minute" : `${minutes} minutes`;
+}

@@ -1,0 +1,9 @@
+import "server-only";
+import { headers } from "next/headers";
+import { contextFromHeaders, type RequestContext } from "./request-context-types";
+
+export type { RequestContext };
+
+export async function requestContext(): Promise<RequestContext> {
+  return contextFromHeaders(await headers());
+}

@@ -1,0 +1,71 @@
+import path from "node:path";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React Server Components; tests call server modules directly.
+      "server-only": path.join(root, "tests/support/empty-module.ts"),
+    },
+  },
+};
+
+const testEnv = {
+  NODE_ENV: "test",
+  AUTH_SECRET: "test-only-secret-that-is-at-least-32-characters-long",
+  APP_URL: "http://portal.test",
+  PAYER_NAME: "HealthPartners",
+  DEV_MAILBOX: "true",
+};
+
+export default defineConfig({
+  plugins: [react()],
+  ...shared,
+  test: {
+    globals: true,
+    env: testEnv,
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: "unit",
+          globals: true,
+          env: testEnv,
+          environment: "node",
+          include: ["tests/unit/**/*.test.ts"],
+          setupFiles: ["tests/support/fail-on-console-error.ts"],
+        },
+      },
+      {
+        ...shared,
+        plugins: [react()],
+        test: {
+          name: "components",
+          globals: true,
+          env: testEnv,
+          environment: "jsdom",
+          include: ["tests/components/**/*.test.tsx"],
+          setupFiles: ["tests/support/components-setup.ts", "tests/support/fail-on-console-error.ts"],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: "integration",
+          globals: true,
+          env: testEnv,
+          environment: "node",
+          include: ["tests/integration/**/*.test.ts"],
+          globalSetup: ["tests/support/database-global-setup.ts"],
+          setupFiles: ["tests/support/database-setup.ts", "tests/support/fail-on-console-error.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
