@@ -4,7 +4,8 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 
-const shared = {
+export default defineConfig({
+  plugins: [react()],
   resolve: {
     alias: {
       "@": root,
@@ -12,52 +13,38 @@ const shared = {
       "server-only": path.join(root, "tests/support/empty-module.ts"),
     },
   },
-};
-
-const testEnv = {
-  NODE_ENV: "test",
-  AUTH_SECRET: "test-only-secret-that-is-at-least-32-characters-long",
-  APP_URL: "http://portal.test",
-  PAYER_NAME: "HealthPartners",
-  DEV_MAILBOX: "true",
-};
-
-export default defineConfig({
-  plugins: [react()],
-  ...shared,
   test: {
     globals: true,
-    env: testEnv,
+    env: {
+      NODE_ENV: "test",
+      AUTH_SECRET: "test-only-secret-that-is-at-least-32-characters-long",
+      APP_URL: "http://portal.test",
+      PAYER_NAME: "HealthPartners",
+      DEV_MAILBOX: "true",
+    },
     projects: [
       {
-        ...shared,
+        extends: true,
         test: {
           name: "unit",
-          globals: true,
-          env: testEnv,
           environment: "node",
           include: ["tests/unit/**/*.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
         },
       },
       {
-        ...shared,
-        plugins: [react()],
+        extends: true,
         test: {
           name: "components",
-          globals: true,
-          env: testEnv,
           environment: "jsdom",
           include: ["tests/components/**/*.test.tsx"],
           setupFiles: ["tests/support/components-setup.ts", "tests/support/fail-on-console-error.ts"],
         },
       },
       {
-        ...shared,
+        extends: true,
         test: {
           name: "integration",
-          globals: true,
-          env: testEnv,
           environment: "node",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/support/database-global-setup.ts"],

@@ -1,3 +1,4 @@
+import "./load-env";
 import { closeDatabase, database } from "./client";
 import { runMigrations } from "./migrator";
 

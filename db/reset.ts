@@ -1,3 +1,4 @@
+import "./load-env";
 import { sql } from "drizzle-orm";
 import { closeDatabase, database } from "./client";
 import { runMigrations } from "./migrator";
