@@ -1,0 +1,177 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { CheckIllustration } from "@/components/check-illustration";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { Field, FieldErrors } from "@/components/form/field";
+import { PasswordField } from "@/components/form/password-field";
+import { SubmitButton } from "@/components/form/submit-button";
+import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import type { CheckRegistrationField } from "@/lib/registration/check-registration-schema";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/password";
+
+type Action = (state: FormState<CheckRegistrationField>, formData: FormData) => Promise<FormState<CheckRegistrationField>>;
+
+export const CHECK_FIELD_LABELS: Record<CheckRegistrationField, string> = {
+  taxId: "Tax ID",
+  checkNumber: "Check number",
+  proof: "Which number will you enter from the check?",
+  vendorNumber: "Vendor number",
+  npi: "NPI",
+  firstName: "First name",
+  lastName: "Last name",
+  email: "Work email",
+  phone: "Work phone",
+  password: "Password",
+  submissionId: "Form",
+};
+
+const legendClasses = "text-xl font-semibold text-ink";
+
+export function CheckRegistrationForm({ action, payerName, submissionId }: { action: Action; payerName: string; submissionId: string }) {
+  const [state, formAction] = useActionState(action, initialFormState as FormState<CheckRegistrationField>);
+  const values = state.values ?? {};
+  const errors = state.fieldErrors ?? {};
+  const [proof, setProof] = useState(values.proof === "npi" ? "npi" : "vendor");
+  const retyping = Boolean(state.message) && !state.ok;
+
+  return (
+    <form action={formAction} noValidate className="max-w-3xl">
+      <ErrorSummary state={state} labels={CHECK_FIELD_LABELS} />
+      <input type="hidden" name="submissionId" value={submissionId} />
+
+      <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
+        <legend className={`${legendClasses} px-1`}>Your organization and its check</legend>
+        <Field
+          name="taxId"
+          label="Tax ID"
+          hint="The organization's 9-digit federal Tax ID (EIN) that the check was paid to, like 41-1234567."
+          defaultValue={values.taxId}
+          errors={errors.taxId}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={11}
+          required
+          className="max-w-xs"
+        />
+        <Field
+          name="checkNumber"
+          label="Check number"
+          hint={`Printed at the top right of the check (A in the picture). Use a ${payerName} check issued in the last 12 months.`}
+          defaultValue={values.checkNumber}
+          errors={errors.checkNumber}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={13}
+          required
+          className="max-w-xs"
+        />
+
+        <fieldset aria-describedby={errors.proof ? "proof-error" : undefined}>
+          <legend className="font-semibold text-ink">Which number will you enter from the check?</legend>
+          <p className="text-sm text-muted">If you can&apos;t find the vendor number, you can use the NPI the check was paid to instead.</p>
+          <div className="mt-2 flex flex-wrap gap-6">
+            {(
+              [
+                ["vendor", "Vendor number"],
+                ["npi", "NPI"],
+              ] as const
+            ).map(([value, label]) => (
+              <label key={value} className="flex items-center gap-2">
+                <input type="radio" name="proof" value={value} checked={proof === value} onChange={() => setProof(value)} className="h-5 w-5 accent-brand" />
+                {label}
+              </label>
+            ))}
+          </div>
+          <FieldErrors id="proof-error" errors={errors.proof} />
+        </fieldset>
+
+        <div className="grid gap-5 md:grid-cols-[1fr_1.4fr] md:items-start">
+          <div>
+            <div hidden={proof !== "vendor"}>
+              <Field
+                name="vendorNumber"
+                label="Vendor number"
+                hint="Printed under our address on the check, after “Vendor No.” (B in the picture)."
+                defaultValue={values.vendorNumber}
+                errors={proof === "vendor" ? errors.vendorNumber : undefined}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={12}
+              />
+            </div>
+            <div hidden={proof !== "npi"}>
+              <Field
+                name="npi"
+                label="NPI"
+                hint="The 10-digit National Provider Identifier the check was paid to."
+                defaultValue={values.npi}
+                errors={proof === "npi" ? errors.npi : undefined}
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={12}
+              />
+            </div>
+          </div>
+          <CheckIllustration payerName={payerName} />
+        </div>
+      </fieldset>
+
+      <fieldset className="mt-6 space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
+        <legend className={`${legendClasses} px-1`}>About you</legend>
+        <p className="text-ink">
+          Enter <strong>your own</strong> details, not the doctor&apos;s or a manager&apos;s. Because the portal shows members&apos; health
+          information, each person needs an account in their own name. Once you&apos;re registered you can create accounts for your
+          co-workers.
+        </p>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <Field name="firstName" label="First name" defaultValue={values.firstName} errors={errors.firstName} autoComplete="given-name" maxLength={50} required />
+          <Field name="lastName" label="Last name" defaultValue={values.lastName} errors={errors.lastName} autoComplete="family-name" maxLength={50} required />
+        </div>
+        <Field
+          name="email"
+          label="Work email"
+          hint="We'll send a link to this address to confirm it. Use an address only you can read."
+          type="email"
+          defaultValue={values.email}
+          errors={errors.email}
+          autoComplete="email"
+          maxLength={254}
+          required
+          className="max-w-md"
+        />
+        <Field
+          name="phone"
+          label="Work phone"
+          hint="10 digits, like 612-555-0100."
+          type="tel"
+          defaultValue={values.phone}
+          errors={errors.phone}
+          autoComplete="tel-national"
+          maxLength={20}
+          required
+          className="max-w-xs"
+        />
+        <PasswordField
+          name="password"
+          label="Password"
+          hint={
+            retyping
+              ? `For your security, please enter your password again. At least ${PASSWORD_MIN} characters.`
+              : `At least ${PASSWORD_MIN} characters. A short phrase of a few words is easy to remember and hard to guess.`
+          }
+          errors={errors.password}
+          autoComplete="new-password"
+          maxLength={PASSWORD_MAX}
+          required
+          className="max-w-md"
+        />
+      </fieldset>
+
+      <div className="mt-6 flex flex-wrap items-center gap-4">
+        <SubmitButton pendingLabel="Creating your account…">Create my account</SubmitButton>
+        <p className="text-sm text-muted">By creating an account you agree to use it only yourself.</p>
+      </div>
+    </form>
+  );
+}

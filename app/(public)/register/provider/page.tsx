@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChoiceCard } from "@/components/ui/choice-card";
+import { PageHeading } from "@/components/ui/page-heading";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Register: provider" };
+
+export default function ProviderRegistrationPage() {
+  const { PAYER_NAME } = env();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/register">Register</Link> <span aria-hidden="true">›</span> <span aria-current="page">Provider</span>
+      </nav>
+      <PageHeading
+        eyebrow="Register: provider"
+        title="How will you show that you work for the practice?"
+        lead={`We check that you work for the practice using something only the practice has received from ${PAYER_NAME}.`}
+      />
+      <ul className="grid max-w-2xl gap-4">
+        <ChoiceCard
+          href="/register/provider/check"
+          title={`I have a check from ${PAYER_NAME}`}
+          description="Use the Tax ID, the check number and the vendor number printed on the check (or an NPI). You'll have access as soon as you confirm your email."
+        />
+      </ul>
+    </>
+  );
+}

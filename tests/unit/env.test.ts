@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const SECRET = "x".repeat(32);
+
+function errorOf(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error("parseEnv accepted the configuration");
+}
+
+describe("parseEnv", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET });
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      PGLITE_DATA_DIR: ".data/pglite",
+      APP_URL: "http://localhost:3000",
+      PAYER_NAME: "HealthPartners",
+      EMAIL_FROM: "HealthPartners Provider Portal <no-reply@provider-portal.example>",
+      OUTBOX_POLL_SECONDS: 5,
+      devMailbox: true,
+      emailTransport: "dev-mailbox",
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names AUTH_SECRET when it is missing or short", () => {
+    expect(errorOf({}).message).toMatch(/AUTH_SECRET is required/);
+    expect(errorOf({ AUTH_SECRET: "" }).message).toMatch(/AUTH_SECRET is required/);
+    expect(errorOf({ AUTH_SECRET: "short" }).message).toMatch(/AUTH_SECRET must be at least 32 characters/);
+  });
+
+  it("in production, needs RESEND_API_KEY unless DEV_MAILBOX is set", () => {
+    const error = errorOf({ NODE_ENV: "production", AUTH_SECRET: SECRET });
+    expect(error.message).toMatch(/RESEND_API_KEY is required in production/);
+    expect(errorOf({ NODE_ENV: "production", AUTH_SECRET: SECRET, DEV_MAILBOX: "false" }).message).toMatch(/RESEND_API_KEY/);
+
+    const demo = parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, DEV_MAILBOX: "true" });
+    expect(demo.emailTransport).toBe("dev-mailbox");
+    const real = parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, RESEND_API_KEY: "re_live_key" });
+    expect(real.emailTransport).toBe("resend");
+    expect(real.devMailbox).toBe(false);
+  });
+
+  it("in development, uses Resend only when a key is given and DEV_MAILBOX doesn't say otherwise", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, RESEND_API_KEY: "re_key" }).emailTransport).toBe("resend");
+    expect(parseEnv({ AUTH_SECRET: SECRET, RESEND_API_KEY: "re_key", DEV_MAILBOX: "yes" }).emailTransport).toBe("dev-mailbox");
+  });
+
+  it("treats empty strings as unset and trims a trailing slash from APP_URL", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET, PAYER_NAME: "", APP_URL: "https://portal.example.org//", DATABASE_URL: "" });
+    expect(env.PAYER_NAME).toBe("HealthPartners");
+    expect(env.APP_URL).toBe("https://portal.example.org");
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("names each bad variable", () => {
+    const error = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: "mysql://db/portal", DEV_MAILBOX: "maybe", OUTBOX_POLL_SECONDS: "0", APP_URL: "not a url" });
+    expect(error.name).toBe("EnvError");
+    expect(error.message).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(error.message).toMatch(/DEV_MAILBOX must be true or false/);
+    expect(error.message).toMatch(/OUTBOX_POLL_SECONDS/);
+    expect(error.message).toMatch(/APP_URL must be an absolute URL/);
+    expect(error.message).toMatch(/See \.env\.example/);
+  });
+
+  it("accepts postgres:// and postgresql:// URLs and coerces numbers", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u@127.0.0.1:5432/portal" }).DATABASE_URL).toBe("postgres://u@127.0.0.1:5432/portal");
+    expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgresql://u@db/portal", OUTBOX_POLL_SECONDS: "30" }).OUTBOX_POLL_SECONDS).toBe(30);
+  });
+});
