@@ -6,7 +6,7 @@ export function CheckIllustration({ payerName }: { payerName: string }) {
   return (
     <figure className="rounded-lg border border-line bg-surface p-3">
       <svg viewBox="0 0 640 300" role="img" aria-labelledby="check-illustration-title check-illustration-desc" className="h-auto w-full">
-        <title id="check-illustration-title">Where to find the numbers on a {payerName} check</title>
+        <title id="check-illustration-title">{`Where to find the numbers on a ${payerName} check`}</title>
         <desc id="check-illustration-desc">
           A sample check. The check number is printed at the top right, after &quot;Check No.&quot;, and again at the bottom.
           The vendor number is printed below the payer&apos;s address on the left, after &quot;Vendor No.&quot;.
@@ -61,7 +61,7 @@ export function CheckIllustration({ payerName }: { payerName: string }) {
           AUTHORIZED SIGNATURE
         </text>
         <text x="28" y="276" fontSize="16" fontFamily="monospace" fill="#1f2933">
-          ⑆091000019⑆ 123456789⑈ 7000000
+          0910 00019   1234 56789   7000000
         </text>
       </svg>
       <figcaption className="mt-2 space-y-1 text-sm text-ink">

@@ -1,0 +1,44 @@
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+/**
+ * Starts the built portal for the end-to-end tests: a fresh embedded database in a temporary
+ * directory, migrated and loaded with the demo data, then `next start` with the dev mailbox on.
+ */
+const port = process.env.E2E_PORT ?? "3100";
+if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
+  console.error("No production build found: run `npm run build` before `npm run test:e2e`.");
+  process.exit(1);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATABASE_URL: "",
+  PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+  AUTH_SECRET: randomBytes(32).toString("base64url"),
+  APP_URL: `http://127.0.0.1:${port}`,
+  DEV_MAILBOX: "true",
+  RESEND_API_KEY: "",
+  OUTBOX_POLL_SECONDS: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const setup = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/setup.ts"], { env, stdio: "inherit" });
+if (setup.status !== 0) process.exit(setup.status ?? 1);
+
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+
+const stop = () => {
+  server.kill("SIGTERM");
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

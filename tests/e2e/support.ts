@@ -1,0 +1,91 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** Every page the tests visit must pass axe-core (WCAG 2.1 A and AA) with no violations. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Fails the test on any console error or uncaught exception in the page. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+export function uniqueEmail(name: string): string {
+  return `${name}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@e2e.example`;
+}
+
+export interface CheckRegistrationInput {
+  taxId: string;
+  checkNumber: string;
+  vendorNumber?: string;
+  npi?: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  password: string;
+}
+
+/** Walks from the home page to the check registration form, as a person would. */
+export async function openCheckRegistration(page: Page): Promise<void> {
+  await page.goto("/");
+  await expectAccessible(page);
+  await page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: "Register" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Who do you work for?" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /I work for a provider/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /How will you show/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /I have a check from HealthPartners/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Register with a check from HealthPartners" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Where to find the numbers on a HealthPartners check/ })).toBeVisible();
+  await expectAccessible(page);
+}
+
+export async function fillCheckRegistration(page: Page, input: CheckRegistrationInput): Promise<void> {
+  await page.getByLabel("Tax ID").fill(input.taxId);
+  await page.getByLabel("Check number").fill(input.checkNumber);
+  if (input.npi !== undefined) {
+    await page.getByRole("radio", { name: "NPI" }).check();
+    await page.getByLabel("NPI", { exact: true }).fill(input.npi);
+  } else {
+    await page.getByRole("radio", { name: "Vendor number" }).check();
+    await page.getByLabel("Vendor number", { exact: true }).fill(input.vendorNumber ?? "");
+  }
+  await page.getByLabel("First name").fill(input.firstName);
+  await page.getByLabel("Last name").fill(input.lastName);
+  await page.getByLabel("Work email").fill(input.email);
+  await page.getByLabel("Work phone").fill(input.phone);
+  await page.getByLabel("Password", { exact: true }).fill(input.password);
+}
+
+/** Opens the newest message to `email` in the dev mailbox and returns the confirmation link. */
+export async function readVerificationLink(page: Page, email: string): Promise<string> {
+  await page.goto("/dev/mailbox");
+  await expect(page.getByRole("heading", { level: 1, name: "Dev mailbox" })).toBeVisible();
+  await expectAccessible(page);
+  const item = page.getByRole("listitem").filter({ hasText: `To ${email}` }).first();
+  await item.getByRole("link", { name: /Confirm your email/ }).click();
+  await expect(page.getByText(email)).toBeVisible();
+  await expectAccessible(page);
+  const button = page.frameLocator('iframe[title="Rendered HTML of the email"]').getByRole("link", { name: "Confirm my email address" });
+  const href = await button.getAttribute("href");
+  expect(href).toMatch(/\/verify-email\?token=[A-Za-z0-9_-]+$/);
+  const text = await page.locator("pre").innerText();
+  expect(text).toContain(href!);
+  return href!;
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}

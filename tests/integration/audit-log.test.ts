@@ -1,0 +1,63 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { recordAudit } from "@/lib/audit";
+import { buildRequestContext } from "@/tests/factories/request-context";
+import { auditEventsFor, countRows, sqlStateOf } from "@/tests/support/queries";
+
+async function rejection(query: PromiseLike<unknown>): Promise<unknown> {
+  try {
+    await query;
+  } catch (error) {
+    return error;
+  }
+  throw new Error("The query succeeded");
+}
+
+describe("the audit log", () => {
+  it("starts empty in each test file's fresh database, with the migrations applied", async () => {
+    expect(await countRows(auditEvents)).toBe(0);
+    const migrations = await db.execute(sql`SELECT count(*)::int AS count FROM drizzle.__drizzle_migrations`);
+    const rows = (Array.isArray(migrations) ? migrations : (migrations as unknown as { rows: unknown[] }).rows) as Array<{ count: number }>;
+    expect(rows[0]?.count).toBe(2);
+  });
+
+  it("records the request's context with each event", async () => {
+    const context = buildRequestContext({ clientAddress: "192.0.2.10", userAgent: "Audit test agent" });
+    await recordAudit(db, context, { action: "signin", outcome: "failure", actorLabel: "someone@example.org", reason: "unknown_email", details: { attempt: 1 } });
+    const [event] = await auditEventsFor(context.requestId);
+    expect(event).toMatchObject({
+      action: "signin",
+      outcome: "failure",
+      actorLabel: "someone@example.org",
+      reason: "unknown_email",
+      details: { attempt: 1 },
+      clientAddress: "192.0.2.10",
+      userAgent: "Audit test agent",
+      requestId: context.requestId,
+      actorUserId: null,
+    });
+    expect(event?.occurredAt).toBeInstanceOf(Date);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE, and keeps the rows as they were", async () => {
+    const context = buildRequestContext();
+    await recordAudit(db, context, { action: "signout", outcome: "success", reason: "sign_out" });
+    const before = await countRows(auditEvents);
+
+    const update = await rejection(db.update(auditEvents).set({ reason: "rewritten" }).where(eq(auditEvents.requestId, context.requestId)));
+    expect(sqlStateOf(update)).toBe("42501");
+    expect(String((update as { cause?: { message?: string } }).cause?.message)).toContain("audit_events is append-only (UPDATE refused)");
+
+    const remove = await rejection(db.delete(auditEvents).where(eq(auditEvents.requestId, context.requestId)));
+    expect(sqlStateOf(remove)).toBe("42501");
+
+    const truncate = await rejection(db.execute(sql`TRUNCATE audit_events`));
+    expect(sqlStateOf(truncate)).toBe("42501");
+
+    expect(await countRows(auditEvents)).toBe(before);
+    const [event] = await auditEventsFor(context.requestId);
+    expect(event?.reason).toBe("sign_out");
+  });
+});
