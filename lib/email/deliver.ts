@@ -77,7 +77,7 @@ export async function deliverDueEmails(
         .set({
           lockedUntil: null,
           lastError: reason.slice(0, 1000),
-          nextAttemptAt: new Date(Date.now() + retryDelaySeconds(message.attempts) * 1000),
+          nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(message.attempts) * 1000),
         })
         .where(eq(emailOutbox.id, message.id));
       console.warn(`[outbox] sending ${message.id} (${message.template}) failed, will retry: ${reason}`);
