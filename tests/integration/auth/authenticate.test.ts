@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { confirmEmail } from "@/lib/auth/email-verification";
+import { limitState } from "@/lib/rate-limit";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 import { registerAccount } from "@/tests/factories/accounts";
 import { lakesideByVendor, riverbendByNpi } from "@/tests/factories/check-registration";
@@ -74,8 +75,10 @@ describe("authenticate", () => {
       expect(JSON.stringify(await auditEventsFor(context.requestId))).not.toContain("northside-demo-pass");
     }
 
-    // A later right password clears the earlier failure.
+    // A later right password clears the account's earlier failure.
+    expect((await limitState("signinByAccount", pat.email)).failures).toBe(1);
     expect(await authenticate(pat.email, pat.password, buildRequestContext())).toMatchObject({ ok: true });
+    expect((await limitState("signinByAccount", pat.email)).failures).toBe(0);
   });
 
   it("after 5 failures for one email, pauses it even for the right password", async () => {
