@@ -30,45 +30,42 @@ export const CHECK_REGISTRATION_FIELDS = [
 ] as const;
 export type CheckRegistrationField = (typeof CHECK_REGISTRATION_FIELDS)[number];
 
-const optional = z.string().optional().default("");
+/** What every way of proving the check has in common. */
+const common = {
+  taxId: TaxIdSchema,
+  checkNumber: CheckNumberSchema,
+  firstName: FirstNameSchema,
+  lastName: LastNameSchema,
+  email: EmailSchema,
+  phone: PhoneSchema,
+  password: PasswordSchema,
+  submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+};
 
 /**
  * Register with a check: the organization's Tax ID, the check number, and either the vendor
- * number printed on the check or an NPI; then the person's own details.
+ * number printed on the check or an NPI; then the person's own details. A discriminated union
+ * on `proof`, so that every field's errors are reported together, whichever proof is chosen.
  */
 export const CheckRegistrationSchema = z
-  .object({
-    taxId: TaxIdSchema,
-    checkNumber: CheckNumberSchema,
-    proof: z.enum(PROOF_OPTIONS, { error: "Choose whether you will enter the vendor number or an NPI." }),
-    vendorNumber: optional,
-    npi: optional,
-    firstName: FirstNameSchema,
-    lastName: LastNameSchema,
-    email: EmailSchema,
-    phone: PhoneSchema,
-    password: PasswordSchema,
-    submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
-  })
-  .transform((value, ctx) => {
-    const proofSchema = value.proof === "vendor" ? VendorNumberSchema : NpiSchema;
-    const field = value.proof === "vendor" ? "vendorNumber" : "npi";
-    const parsed = proofSchema.safeParse(value[field]);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: [field], message: issue.message });
-      return z.NEVER;
-    }
-    return {
-      taxId: value.taxId,
-      checkNumber: value.checkNumber,
-      proof: value.proof === "vendor" ? ({ kind: "vendor", vendorNumber: parsed.data } as const) : ({ kind: "npi", npi: parsed.data } as const),
-      firstName: value.firstName,
-      lastName: value.lastName,
-      email: value.email,
-      phone: value.phone,
-      password: value.password,
-      submissionId: value.submissionId,
-    };
-  });
+  .discriminatedUnion(
+    "proof",
+    [
+      z.object({ ...common, proof: z.literal("vendor"), vendorNumber: VendorNumberSchema }),
+      z.object({ ...common, proof: z.literal("npi"), npi: NpiSchema }),
+    ],
+    { error: "Choose whether you will enter the vendor number or an NPI." },
+  )
+  .transform(({ proof, ...value }) => ({
+    taxId: value.taxId,
+    checkNumber: value.checkNumber,
+    proof: "vendorNumber" in value ? ({ kind: "vendor", vendorNumber: value.vendorNumber } as const) : ({ kind: "npi", npi: value.npi } as const),
+    firstName: value.firstName,
+    lastName: value.lastName,
+    email: value.email,
+    phone: value.phone,
+    password: value.password,
+    submissionId: value.submissionId,
+  }));
 
 export type CheckRegistration = z.output<typeof CheckRegistrationSchema>;

@@ -24,7 +24,7 @@ export function hasValidNpiCheckDigit(npi: string): boolean {
 export const NpiSchema = z
   .string({ error: "Enter the NPI." })
   .trim()
-  .min(1, "Enter the NPI.")
+  .min(1, { message: "Enter the NPI.", abort: true })
   .transform((value) => value.replace(/[\s-]/g, ""))
   .refine((value) => /^\d{10}$/.test(value), { message: "An NPI is 10 digits.", abort: true })
   .refine(hasValidNpiCheckDigit, {

@@ -22,9 +22,9 @@ export function isCommonPassword(password: string): boolean {
 /** NIST SP 800-63B: length limits, no composition rules, common passwords refused. */
 export const PasswordSchema = z
   .string({ error: "Choose a password." })
-  .min(1, "Choose a password.")
-  .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters. A short phrase of a few words is easy to remember.`)
-  .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+  .min(1, { message: "Choose a password.", abort: true })
+  .min(PASSWORD_MIN, { message: `Use at least ${PASSWORD_MIN} characters. A short phrase of a few words is easy to remember.`, abort: true })
+  .max(PASSWORD_MAX, { message: `Use at most ${PASSWORD_MAX} characters.`, abort: true })
   .refine((value) => !isCommonPassword(value), {
     message: "That password is too common and easy to guess. Choose another.",
   });

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const CheckNumberSchema = z
   .string({ error: "Enter the check number." })
   .trim()
-  .min(1, "Enter the check number.")
+  .min(1, { message: "Enter the check number.", abort: true })
   .transform((value) => value.replace(/^#/, "").replace(/[\s-]/g, ""))
   .refine((value) => /^\d{4,12}$/.test(value), {
     message: "Enter the check number as printed on the check: 4 to 12 digits.",
@@ -14,7 +14,7 @@ export const CheckNumberSchema = z
 export const VendorNumberSchema = z
   .string({ error: "Enter the vendor number." })
   .trim()
-  .min(1, "Enter the vendor number.")
+  .min(1, { message: "Enter the vendor number.", abort: true })
   .transform((value) => value.replace(/[\s-]/g, ""))
   .refine((value) => /^\d{4,12}$/.test(value), {
     message: "Enter the vendor number as printed on the check: 4 to 12 digits.",
@@ -24,7 +24,7 @@ export const VendorNumberSchema = z
 export const NoticeNumberSchema = z
   .string({ error: "Enter the number on the non-payment notice." })
   .trim()
-  .min(1, "Enter the number on the non-payment notice.")
+  .min(1, { message: "Enter the number on the non-payment notice.", abort: true })
   .transform((value) => value.replace(/\s+/g, "").toUpperCase())
   .refine((value) => /^NP\d{4,12}$/.test(value), {
     message: 'Enter the notice number with its "NP" in front, like NP4400123.',

@@ -9,7 +9,7 @@ export const TAX_ID_HINT = "9 digits, like 41-1234567";
 export const TaxIdSchema = z
   .string({ error: "Enter your organization's Tax ID." })
   .trim()
-  .min(1, "Enter your organization's Tax ID.")
+  .min(1, { message: "Enter your organization's Tax ID.", abort: true })
   .refine((value) => /^\d{2}-?\d{7}$/.test(value.replace(/\s+/g, "")), {
     message: "Enter the Tax ID as 9 digits, like 41-1234567.",
     abort: true,

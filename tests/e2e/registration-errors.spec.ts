@@ -18,11 +18,11 @@ test.describe("registering with a check refuses wrong values with a clear messag
     await expect(alert).toContainText("We couldn't verify your organization with these details.");
     await expect(alert).toBeFocused();
     // Nothing typed is lost (except the password, which is never sent back).
-    await expect(page.getByLabel("Tax ID")).toHaveValue("41-1234567");
-    await expect(page.getByLabel("Check number")).toHaveValue("7001001");
-    await expect(page.getByLabel("Vendor number", { exact: true })).toHaveValue("100999");
-    await expect(page.getByLabel("Work email")).toHaveValue(email);
-    await expect(page.getByLabel("First name")).toHaveValue("Casey");
+    await expect(page.getByRole("textbox", { name: "Tax ID", exact: true })).toHaveValue("41-1234567");
+    await expect(page.getByRole("textbox", { name: "Check number", exact: true })).toHaveValue("7001001");
+    await expect(page.getByRole("textbox", { name: "Vendor number", exact: true })).toHaveValue("100999");
+    await expect(page.getByRole("textbox", { name: "Work email", exact: true })).toHaveValue(email);
+    await expect(page.getByRole("textbox", { name: "First name", exact: true })).toHaveValue("Casey");
     await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
     await expect(page).toHaveURL(/\/register\/provider\/check$/);
     await expectAccessible(page);
@@ -35,7 +35,7 @@ test.describe("registering with a check refuses wrong values with a clear messag
     const alert = await submit(page);
     await expect(alert).toContainText("We couldn't verify your organization with these details.");
     await expect(alert).toContainText("issued in the last 12 months");
-    await expect(page.getByLabel("Check number")).toHaveValue("6990001");
+    await expect(page.getByRole("textbox", { name: "Check number", exact: true })).toHaveValue("6990001");
   });
 
   test("an NPI with a bad check digit", async ({ page }) => {
@@ -43,7 +43,7 @@ test.describe("registering with a check refuses wrong values with a clear messag
     await fillCheckRegistration(page, { ...person, email: uniqueEmail("casey"), taxId: "41-3456789", checkNumber: "7001003", npi: "1600123454" });
     const alert = await submit(page);
     await expect(alert).toContainText("Please correct the field marked below.");
-    const npi = page.getByLabel("NPI", { exact: true });
+    const npi = page.getByRole("textbox", { name: "NPI", exact: true });
     await expect(npi).toHaveValue("1600123454");
     await expect(npi).toHaveAttribute("aria-invalid", "true");
     await expect(npi).toHaveAccessibleDescription(/That NPI isn't valid: check each digit/);
@@ -54,7 +54,7 @@ test.describe("registering with a check refuses wrong values with a clear messag
     await openCheckRegistration(page);
     await fillCheckRegistration(page, { ...person, email: uniqueEmail("casey"), taxId: "41-12345", checkNumber: "7001001", vendorNumber: "100234" });
     await submit(page);
-    const taxId = page.getByLabel("Tax ID");
+    const taxId = page.getByRole("textbox", { name: "Tax ID", exact: true });
     await expect(taxId).toHaveValue("41-12345");
     await expect(taxId).toHaveAttribute("aria-invalid", "true");
     await expect(taxId).toHaveAccessibleDescription(/Enter the Tax ID as 9 digits, like 41-1234567\./);
@@ -76,11 +76,11 @@ test("signing in with a wrong password doesn't say whether the email exists", as
   await page.goto("/signin");
   await expectAccessible(page);
   for (const email of ["pat.morgan@northside.example", uniqueEmail("nobody")]) {
-    await page.getByLabel("Email").fill(email);
+    await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
     await page.getByLabel("Password", { exact: true }).fill("not the right password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.locator("form").getByRole("alert")).toContainText("The email address or password is not right.");
-    await expect(page.getByLabel("Email")).toHaveValue(email);
+    await expect(page.getByRole("textbox", { name: "Email", exact: true })).toHaveValue(email);
   }
   await expectAccessible(page);
 });
@@ -88,7 +88,7 @@ test("signing in with a wrong password doesn't say whether the email exists", as
 test("the demo delegate signs in and sees Northside Pediatrics", async ({ page }) => {
   await page.goto("/access");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccess$/);
-  await page.getByLabel("Email").fill("pat.morgan@northside.example");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill("pat.morgan@northside.example");
   await page.getByLabel("Password", { exact: true }).fill("northside-demo-pass");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/access$/);

@@ -74,4 +74,20 @@ describe("CheckRegistrationSchema", () => {
       submissionId: ["This form has expired. Reload the page and try again."],
     });
   });
+
+  it("reports a missing vendor number together with the other fields' errors", () => {
+    expect(fieldErrors(lakesideByVendorInput({ vendorNumber: "", password: "short", lastName: "" }))).toEqual({
+      vendorNumber: ["Enter the vendor number."],
+      password: ["Use at least 12 characters. A short phrase of a few words is easy to remember."],
+      lastName: ["Enter your last name."],
+    });
+  });
+
+  it("gives an empty field one message, not one per rule", () => {
+    expect(fieldErrors(lakesideByVendorInput({ firstName: "", password: "", taxId: "" }))).toEqual({
+      firstName: ["Enter your first name."],
+      password: ["Choose a password."],
+      taxId: ["Enter your organization's Tax ID."],
+    });
+  });
 });
