@@ -12,6 +12,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           <p className="mt-4 text-lg">Please try again in a few minutes. Nothing you saved is lost.</p>
           {error.digest ? <p className="mt-2 text-sm">Reference: {error.digest}</p> : null}
           <p className="mt-6">
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the root layout failed: a full page load, not a client-side navigation, is what can recover */}
             <a href="/">Try again</a>
           </p>
         </main>

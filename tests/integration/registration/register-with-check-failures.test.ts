@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/db/client";
 import { accessGrants, emailOutbox, registeredOrganizations, users } from "@/db/schema";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 import { lakesideByVendor, lakesideByVendorInput, parseCheckRegistration, riverbendByNpi, type CheckRegistrationInput } from "@/tests/factories/check-registration";
