@@ -12,6 +12,7 @@ const EnvSchema = z
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" })
       .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     AUTH_SECRET: z
       .string({ error: "is required (run `npm run setup` to generate one for development)" })
