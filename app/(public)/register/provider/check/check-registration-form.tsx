@@ -78,7 +78,9 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="flex items-center gap-2">
-                <input type="radio" name="proof" value={value} checked={proof === value} onChange={() => setProof(value)} className="h-5 w-5 accent-brand" />
+                {/* defaultChecked, not checked: React 19 resets the form after the action, and a reset puts a controlled
+                    radio back to its first value while the state (and the field shown) stays on the choice made. */}
+                <input type="radio" name="proof" value={value} defaultChecked={proof === value} onChange={() => setProof(value)} className="h-5 w-5 accent-brand" />
                 {label}
               </label>
             ))}
