@@ -36,7 +36,7 @@ export default function VerifyEmail({ payerName, firstName, verifyUrl, expiresIn
         The link works once and expires in {expiresInHours} hours. If it has expired, sign in with your email and password and we
         will send you a new one.
       </Text>
-      <Text style={emailStyles.muted}>If you did not register, you can ignore this email: no account will be usable without it.</Text>
+      <Text style={emailStyles.muted}>If you did not register, you can ignore this email: the account can’t be used until this address is confirmed.</Text>
     </EmailLayout>
   );
 }
