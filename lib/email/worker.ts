@@ -16,7 +16,9 @@ async function runOnce(): Promise<void> {
       await deliverDueEmails();
     } while (state.again);
   } catch (error) {
-    console.error("[outbox] delivery run failed; it will be retried:", error instanceof Error ? error.message : error);
+    // Keep it to one line: during a database outage this repeats every few seconds.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    console.error(`[outbox] delivery run failed; it will be retried: ${cause instanceof Error ? cause.message : String(cause)}`);
   } finally {
     state.running = false;
   }
