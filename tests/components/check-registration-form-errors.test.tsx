@@ -1,6 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { type CheckAction, type CheckState, fillForm, passwordInput, renderForm, submit, textbox, typed } from "./check-registration-form-helpers";
+import { sentFormData } from "./sent-form-data";
 
 const TAX_ID_ERROR = "Enter the Tax ID as 9 digits, like 41-1234567.";
 
@@ -59,7 +60,8 @@ describe("CheckRegistrationForm after a failed submit", () => {
     await fillForm(user, "npi");
     await submit(user);
 
-    const alert = await within(container.querySelector("form")!).findByRole("alert");
+    const form = container.querySelector("form")!;
+    const alert = await within(form).findByRole("alert");
     expect(alert).toHaveTextContent(message);
     expect(within(alert).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["#taxId", "#checkNumber", "#npi"]);
 
@@ -75,8 +77,10 @@ describe("CheckRegistrationForm after a failed submit", () => {
     // Sending again (after retyping the password) still proves the check with the NPI.
     await user.type(passwordInput(), typed.password);
     await submit(user);
-    await vi.waitFor(() => expect(action).toHaveBeenCalledTimes(2));
-    const again = action.mock.calls[1][1];
+    // The second answer moves focus back to the summary: the form has settled.
+    await vi.waitFor(() => expect(within(form).getByRole("alert")).toHaveFocus());
+    expect(action).toHaveBeenCalledTimes(2);
+    const again = sentFormData(action, 1);
     expect(again.get("proof")).toBe("npi");
     expect(again.get("npi")).toBe(typed.npi);
   });

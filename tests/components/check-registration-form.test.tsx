@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { type CheckAction, fillForm, passwordInput, renderForm, submit, SUBMISSION_ID, textbox, typed } from "./check-registration-form-helpers";
+import { sentFormData } from "./sent-form-data";
 
 describe("CheckRegistrationForm", () => {
   it("labels every field", () => {
@@ -38,7 +39,7 @@ describe("CheckRegistrationForm", () => {
     await submit(user);
 
     expect(action).toHaveBeenCalledTimes(1);
-    const formData = action.mock.calls[0][1];
+    const formData = sentFormData(action);
     expect(Object.fromEntries(formData)).toEqual({
       submissionId: SUBMISSION_ID,
       taxId: typed.taxId,
@@ -60,7 +61,7 @@ describe("CheckRegistrationForm", () => {
     await fillForm(user, "npi");
     await submit(user);
 
-    const formData = action.mock.calls[0][1];
+    const formData = sentFormData(action);
     expect(formData.get("proof")).toBe("npi");
     expect(formData.get("npi")).toBe(typed.npi);
     expect(formData.get("vendorNumber")).toBe("");
