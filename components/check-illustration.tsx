@@ -5,7 +5,7 @@
 export function CheckIllustration({ payerName }: { payerName: string }) {
   return (
     <figure className="rounded-lg border border-line bg-surface p-3">
-      <svg viewBox="0 0 640 300" role="img" aria-labelledby="check-illustration-title check-illustration-desc" className="h-auto w-full">
+      <svg viewBox="0 0 640 300" role="img" aria-labelledby="check-illustration-title" aria-describedby="check-illustration-desc" className="h-auto w-full">
         <title id="check-illustration-title">{`Where to find the numbers on a ${payerName} check`}</title>
         <desc id="check-illustration-desc">
           A sample check. The check number is printed at the top right, after &quot;Check No.&quot;, and again at the bottom.

@@ -16,7 +16,7 @@ export function ErrorSummary<Field extends string>({ state, labels }: { state: F
   if (state.ok || !state.message) return null;
   const fields = Object.entries(state.fieldErrors ?? {}) as Array<[Field, string[] | undefined]>;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="form-error-title" className="mb-6 rounded-md border-l-4 border-danger bg-danger-soft px-4 py-3">
+    <div ref={ref} tabIndex={-1} role="alert" className="mb-6 rounded-md border-l-4 border-danger bg-danger-soft px-4 py-3">
       <p id="form-error-title" className="font-semibold text-ink">
         {state.message}
       </p>
