@@ -5,9 +5,9 @@ import { CheckIllustration } from "@/components/check-illustration";
 describe("CheckIllustration", () => {
   it("names the payer in its accessible name, on the drawn check and in the caption", () => {
     render(<CheckIllustration payerName="Lakeside Health Plan" />);
-    // aria-labelledby names both the <title> and the <desc>, so the name starts with the title.
-    const image = screen.getByRole("img", { name: /^Where to find the numbers on a Lakeside Health Plan check / });
-    expect(image).toHaveAccessibleName(expect.stringContaining("The vendor number is printed below the payer's address"));
+    // Named by its <title>, described by its <desc>.
+    const image = screen.getByRole("img", { name: "Where to find the numbers on a Lakeside Health Plan check" });
+    expect(image).toHaveAccessibleDescription(expect.stringContaining("The vendor number is printed below the payer's address"));
     expect(image).toHaveTextContent("Lakeside Health Plan");
     expect(screen.getByText(/under the Lakeside Health Plan address/)).toBeInTheDocument();
     expect(screen.queryByText(/HealthPartners/)).not.toBeInTheDocument();
