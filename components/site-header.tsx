@@ -31,3 +31,12 @@ export function SiteFooter({ payerName }: { payerName: string }) {
     </footer>
   );
 }
+
+/** The page's main region: the skip link's target. */
+export function SiteMain({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+      {children}
+    </main>
+  );
+}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { SiteFooter, SiteHeader } from "@/components/site-header";
+import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
 import { requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { signOutAction } from "./actions";
@@ -34,9 +34,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </SiteHeader>
-      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
-        {children}
-      </main>
+      <SiteMain>{children}</SiteMain>
       <SiteFooter payerName={PAYER_NAME} />
     </>
   );
