@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { DatabaseHandle } from "./client";
@@ -12,4 +13,11 @@ export async function runMigrations(handle: DatabaseHandle): Promise<void> {
   } else {
     await migratePostgres(handle.db as never, { migrationsFolder });
   }
+}
+
+/** Drops every table, type and the migrations journal (db:reset, benchmarks). Never used by the app. */
+export async function dropEverything(handle: DatabaseHandle): Promise<void> {
+  await handle.db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
+  await handle.db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
+  await handle.db.execute(sql`CREATE SCHEMA public`);
 }

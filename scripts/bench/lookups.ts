@@ -2,7 +2,7 @@ import "../../db/load-env";
 import { sql } from "drizzle-orm";
 import { performance } from "node:perf_hooks";
 import { openMemoryDatabase, openPostgresDatabase } from "../../db/drivers";
-import { runMigrations } from "../../db/migrator";
+import { dropEverything, runMigrations } from "../../db/migrator";
 import { verifyCheck } from "../../lib/registration/verify-check";
 
 /**
@@ -20,11 +20,7 @@ const samples = Number(process.env.BENCH_SAMPLES ?? 2000);
 const url = process.env.BENCH_DATABASE_URL;
 const handle = url ? openPostgresDatabase(url) : await openMemoryDatabase();
 const { db } = handle;
-if (url) {
-  await db.execute(sql`DROP SCHEMA IF EXISTS public CASCADE`);
-  await db.execute(sql`DROP SCHEMA IF EXISTS drizzle CASCADE`);
-  await db.execute(sql`CREATE SCHEMA public`);
-}
+if (url) await dropEverything(handle);
 await runMigrations(handle);
 
 function percentile(sorted: number[], p: number): number {
