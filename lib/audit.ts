@@ -1,6 +1,6 @@
 import type { Executor } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import type { RequestContext } from "./request-context-types";
+import type { RequestContext } from "./client-context";
 
 export type AuditAction =
   | "registration.created"

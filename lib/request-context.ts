@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { contextFromHeaders, type RequestContext } from "./request-context-types";
+import { contextFromHeaders, type RequestContext } from "./client-context";
 
 export type { RequestContext };
 

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { clearFailures, firstBlocked, limitState, recordFailure, type LimitName } from "@/lib/rate-limit";
-import type { RequestContext } from "@/lib/request-context-types";
+import type { RequestContext } from "@/lib/client-context";
 import { EmailSchema } from "@/lib/validation";
 import { sendVerificationEmail } from "./email-verification";
 import { verifyPassword } from "./password";

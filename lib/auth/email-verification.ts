@@ -5,7 +5,7 @@ import { emailVerificationTokens, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
-import type { RequestContext } from "@/lib/request-context-types";
+import type { RequestContext } from "@/lib/client-context";
 
 export const VERIFICATION_HOURS = 24;
 

@@ -1,6 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { contextFromHeaders } from "@/lib/request-context-types";
+import { contextFromHeaders } from "@/lib/client-context";
 import { authenticate } from "./authenticate";
 import { authConfig } from "./config";
 

@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { sessions, users } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
-import type { RequestContext } from "@/lib/request-context-types";
+import type { RequestContext } from "@/lib/client-context";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./config";
 
 /** Refresh last_seen_at at most once a minute per session, not on every request. */

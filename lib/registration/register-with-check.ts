@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
 import { firstBlocked, recordFailure, type LimitName } from "@/lib/rate-limit";
-import type { RequestContext } from "@/lib/request-context-types";
+import type { RequestContext } from "@/lib/client-context";
 import type { CheckRegistration } from "./check-registration-schema";
 import { verifyCheck } from "./verify-check";
 

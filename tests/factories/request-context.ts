@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from "node:crypto";
-import type { RequestContext } from "@/lib/request-context-types";
+import type { RequestContext } from "@/lib/client-context";
 
 /** A client address of its own for each context, so per-address rate limits don't leak between tests. */
 export function randomClientAddress(): string {
