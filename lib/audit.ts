@@ -1,18 +1,33 @@
 import type { Executor } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { insertAuditEvent } from "@/db/queries/audit";
 import type { RequestContext } from "./client-context";
 
 export type AuditAction =
   | "registration.created"
   | "registration.refused"
   | "registration.duplicate_email"
+  | "registration.released"
+  | "registration.departed_delegate"
   | "verification.check"
+  | "verification.notice"
+  | "verification.pin"
+  | "pin_letter.requested"
+  | "pin_letter.voided"
   | "email.verified"
   | "email.verification_resent"
   | "signin"
   | "signout"
   | "session.ended"
-  | "access.granted";
+  | "access.granted"
+  | "access.changed"
+  | "access.revoked"
+  | "membership.role_changed"
+  | "membership.removed"
+  | "account.deactivated"
+  | "invitation.sent"
+  | "invitation.accepted"
+  | "invitation.cancelled"
+  | "case.opened";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 
@@ -32,7 +47,7 @@ export interface AuditEntry {
  * that the two are saved together; never pass secret values (passwords, check numbers, tokens).
  */
 export async function recordAudit(executor: Executor, context: RequestContext | null, entry: AuditEntry): Promise<void> {
-  await executor.insert(auditEvents).values({
+  await insertAuditEvent(executor, {
     action: entry.action,
     outcome: entry.outcome,
     actorUserId: entry.actorUserId ?? null,

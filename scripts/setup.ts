@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { closeDatabase, database } from "../db/client";
 import { runMigrations } from "../db/migrator";
-import { seedDemoData } from "../db/seed/demo";
+import { seedDemoData } from "./seed/demo";
 
 /**
  * First step of `npm run dev`: gives this checkout a generated development secret (in the

@@ -1,8 +1,8 @@
-import { desc, eq } from "drizzle-orm";
-import { db as defaultDb, type Executor } from "../client";
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Executor } from "../client";
 import { emailOutbox } from "../schema";
 
-export async function listOutboxMessages(limit = 100, executor: Executor = defaultDb) {
+export async function listOutboxMessages(executor: Executor, limit = 100) {
   return executor
     .select({
       id: emailOutbox.id,
@@ -19,7 +19,43 @@ export async function listOutboxMessages(limit = 100, executor: Executor = defau
     .limit(limit);
 }
 
-export async function findOutboxMessage(id: string, executor: Executor = defaultDb) {
+export async function findOutboxMessage(executor: Executor, id: string) {
   const [message] = await executor.select().from(emailOutbox).where(eq(emailOutbox.id, id)).limit(1);
   return message ?? null;
+}
+
+export async function insertOutboxMessage(executor: Executor, message: { template: string; toAddress: string; subject: string; html: string; text: string }): Promise<string> {
+  const [row] = await executor.insert(emailOutbox).values(message).returning({ id: emailOutbox.id });
+  if (!row) throw new Error("The outbox insert returned no row.");
+  return row.id;
+}
+
+/**
+ * Claims up to `limit` due messages with SKIP LOCKED and a lease, so that several app
+ * instances (or overlapping runs) never take the same message at once.
+ */
+export async function claimDueMessages(executor: Executor, values: { now: Date; limit: number; leaseUntil: Date }) {
+  const due = executor
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.status, "pending"), lte(emailOutbox.nextAttemptAt, values.now), or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, values.now))))
+    .orderBy(asc(emailOutbox.createdAt))
+    .limit(values.limit)
+    .for("update", { skipLocked: true });
+  return executor
+    .update(emailOutbox)
+    .set({ lockedUntil: values.leaseUntil, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(inArray(emailOutbox.id, due))
+    .returning();
+}
+
+export async function markMessageSent(executor: Executor, id: string, values: { sentAt: Date; transport: string; providerMessageId: string }): Promise<void> {
+  await executor
+    .update(emailOutbox)
+    .set({ status: "sent", sentAt: values.sentAt, transport: values.transport, providerMessageId: values.providerMessageId, lockedUntil: null, lastError: null })
+    .where(eq(emailOutbox.id, id));
+}
+
+export async function markMessageFailed(executor: Executor, id: string, values: { lastError: string; nextAttemptAt: Date }): Promise<void> {
+  await executor.update(emailOutbox).set({ lockedUntil: null, lastError: values.lastError, nextAttemptAt: values.nextAttemptAt }).where(eq(emailOutbox.id, id));
 }

@@ -1,7 +1,7 @@
 import { char, index, pgEnum, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 
 export const accountTypeEnum = pgEnum("account_type", ["provider", "billing", "staff"]);
-export const accountStatusEnum = pgEnum("account_status", ["active", "pending_pin", "deactivated"]);
+export const accountStatusEnum = pgEnum("account_status", ["active", "deactivated"]);
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),

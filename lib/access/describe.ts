@@ -18,4 +18,5 @@ export const statusLabels: Record<AccessRow["status"], { label: string; tone: "s
   pending: { label: "Pending", tone: "warning" },
   expired: { label: "Expired", tone: "muted" },
   revoked: { label: "Removed", tone: "danger" },
+  denied: { label: "Denied", tone: "danger" },
 };

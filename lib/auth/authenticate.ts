@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { users } from "@/db/schema";
+import { findAccountForSignIn } from "@/db/queries/accounts";
 import { recordAudit } from "@/lib/audit";
 import { clearFailures, firstBlocked, limitState, recordFailure, type LimitName } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/client-context";
@@ -43,20 +42,7 @@ export async function authenticate(rawEmail: string, password: string, context: 
   const { failures } = await limitState("signinByAccount", email);
   if (failures > 0) await sleep(Math.min(failures * SLOWDOWN_STEP_MS, SLOWDOWN_CAP_MS));
 
-  const [user] = parsedEmail.success
-    ? await db
-        .select({
-          id: users.id,
-          email: users.email,
-          firstName: users.firstName,
-          passwordHash: users.passwordHash,
-          status: users.status,
-          emailVerifiedAt: users.emailVerifiedAt,
-        })
-        .from(users)
-        .where(eq(users.email, email))
-        .limit(1)
-    : [];
+  const user = parsedEmail.success ? await findAccountForSignIn(db, email) : null;
 
   const passwordMatches = password.length > 0 && password.length <= 1024 && (await verifyPassword(user?.passwordHash, password));
   if (!user || !passwordMatches) {

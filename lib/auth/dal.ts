@@ -1,6 +1,8 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
+import { db } from "@/db/client";
+import { listMembershipsForUser } from "@/db/queries/organizations";
 import { requestContext } from "@/lib/request-context";
 import { auth } from "./index";
 import { resolveSession, type ActiveSessionUser } from "./sessions";
@@ -27,4 +29,36 @@ export async function requireUser(returnTo?: string): Promise<CurrentUser> {
     redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
   }
   return user;
+}
+
+export interface DelegateContext {
+  user: CurrentUser;
+  organizationId: string;
+  taxId: string;
+  organizationName: string | null;
+}
+
+/** The organizations the signed-in person is a delegate of now (read fresh each request). */
+export const delegateMemberships = cache(async (userId: string) => {
+  const memberships = await listMembershipsForUser(db, userId);
+  return memberships.filter((membership) => membership.role === "delegate");
+});
+
+/**
+ * For pages and actions that only a delegate of this Tax ID may use: sends visitors to sign in
+ * and answers 404 to everyone else (so nobody learns which Tax IDs exist).
+ */
+export async function requireDelegate(taxId: string, returnTo?: string): Promise<DelegateContext> {
+  const user = await requireUser(returnTo);
+  const membership = (await delegateMemberships(user.userId)).find((candidate) => candidate.taxId === taxId);
+  if (!membership) notFound();
+  return { user, organizationId: membership.organizationId, taxId: membership.taxId, organizationName: membership.organizationName };
+}
+
+/** The same check by organization id (ids travel in forms; they are re-checked here). */
+export async function requireDelegateOfOrganization(organizationId: string, returnTo?: string): Promise<DelegateContext> {
+  const user = await requireUser(returnTo);
+  const membership = (await delegateMemberships(user.userId)).find((candidate) => candidate.organizationId === organizationId);
+  if (!membership) notFound();
+  return { user, organizationId: membership.organizationId, taxId: membership.taxId, organizationName: membership.organizationName };
 }

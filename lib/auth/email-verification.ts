@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { emailVerificationTokens, users } from "@/db/schema";
+import { findVerificationToken, insertVerificationToken, markEmailVerified, useVerificationToken } from "@/db/queries/accounts";
 import { recordAudit } from "@/lib/audit";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
@@ -23,10 +22,10 @@ export async function sendVerificationEmail(
   now = new Date(),
 ): Promise<void> {
   const token = randomBytes(32).toString("base64url");
-  await executor.insert(emailVerificationTokens).values({
+  await insertVerificationToken(executor, {
     tokenHash: hashToken(token),
     userId: user.id,
-    createdAt: now,
+    now,
     expiresAt: new Date(now.getTime() + VERIFICATION_HOURS * 60 * 60 * 1000),
   });
   const config = env();
@@ -49,23 +48,10 @@ export async function confirmEmail(token: string, context: RequestContext, now =
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
   const tokenHash = hashToken(token);
   return db.transaction(async (tx) => {
-    const [used] = await tx
-      .update(emailVerificationTokens)
-      .set({ usedAt: now })
-      .where(
-        and(
-          eq(emailVerificationTokens.tokenHash, tokenHash),
-          isNull(emailVerificationTokens.usedAt),
-          gt(emailVerificationTokens.expiresAt, now),
-        ),
-      )
-      .returning({ userId: emailVerificationTokens.userId });
+    const usedBy = await useVerificationToken(tx, tokenHash, now);
 
-    if (!used) {
-      const [existing] = await tx
-        .select({ usedAt: emailVerificationTokens.usedAt, userId: emailVerificationTokens.userId })
-        .from(emailVerificationTokens)
-        .where(eq(emailVerificationTokens.tokenHash, tokenHash));
+    if (!usedBy) {
+      const existing = await findVerificationToken(tx, tokenHash);
       const reason = !existing ? "invalid" : existing.usedAt ? "used" : "expired";
       await recordAudit(tx, context, {
         action: "email.verified",
@@ -76,13 +62,8 @@ export async function confirmEmail(token: string, context: RequestContext, now =
       return { ok: false, reason };
     }
 
-    const [user] = await tx
-      .update(users)
-      .set({ emailVerifiedAt: now, updatedAt: now })
-      .where(and(eq(users.id, used.userId), isNull(users.emailVerifiedAt)))
-      .returning({ email: users.email });
-    const [current] = user ? [user] : await tx.select({ email: users.email }).from(users).where(eq(users.id, used.userId));
-    await recordAudit(tx, context, { action: "email.verified", outcome: "success", actorUserId: used.userId, subjectUserId: used.userId });
-    return { ok: true, email: current?.email ?? "" };
+    const email = await markEmailVerified(tx, usedBy, now);
+    await recordAudit(tx, context, { action: "email.verified", outcome: "success", actorUserId: usedBy, subjectUserId: usedBy });
+    return { ok: true, email: email ?? "" };
   });
 }

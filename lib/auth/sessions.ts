@@ -1,6 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { sessions, users } from "@/db/schema";
+import { findSessionWithAccount, insertSession, markSessionEnded, markUserSessionsEnded, touchSession, type SessionEndReason } from "@/db/queries/sessions";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./config";
@@ -9,19 +8,13 @@ import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./config";
 const TOUCH_AFTER_MS = 60 * 1000;
 
 export async function startSession(executor: Executor, userId: string, context: RequestContext, now = new Date()): Promise<string> {
-  const [row] = await executor
-    .insert(sessions)
-    .values({
-      userId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000),
-      clientAddress: context.clientAddress,
-      userAgent: context.userAgent,
-    })
-    .returning({ id: sessions.id });
-  if (!row) throw new Error("The session insert returned no row.");
-  return row.id;
+  return insertSession(executor, {
+    userId,
+    now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_SECONDS * 1000),
+    clientAddress: context.clientAddress,
+    userAgent: context.userAgent,
+  });
 }
 
 export interface ActiveSessionUser {
@@ -33,24 +26,29 @@ export interface ActiveSessionUser {
   accountType: "provider" | "billing" | "staff";
 }
 
-type EndReason = "sign_out" | "idle_timeout" | "absolute_timeout" | "deactivated";
+type EndReason = Exclude<SessionEndReason, "password_changed">;
 
 export async function endSession(sessionId: string, reason: EndReason, context: RequestContext | null, now = new Date()): Promise<void> {
   await db.transaction(async (tx) => {
-    const [ended] = await tx
-      .update(sessions)
-      .set({ endedAt: now, endReason: reason })
-      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
-      .returning({ userId: sessions.userId });
-    if (!ended) return;
+    const userId = await markSessionEnded(tx, sessionId, reason, now);
+    if (!userId) return;
     await recordAudit(tx, context, {
       action: reason === "sign_out" ? "signout" : "session.ended",
       outcome: "success",
-      actorUserId: ended.userId,
+      actorUserId: userId,
       reason,
       details: { sessionId },
     });
   });
+}
+
+/** Ends every open session of a person at once (deactivation), inside the caller's transaction. */
+export async function endAllSessions(executor: Executor, userId: string, reason: EndReason, context: RequestContext | null, now = new Date()): Promise<number> {
+  const ended = await markUserSessionsEnded(executor, userId, reason, now);
+  if (ended.length > 0) {
+    await recordAudit(executor, context, { action: "session.ended", outcome: "success", subjectUserId: userId, reason, details: { sessions: ended.length } });
+  }
+  return ended.length;
 }
 
 /**
@@ -59,25 +57,7 @@ export async function endSession(sessionId: string, reason: EndReason, context: 
  * A session found stale is ended here, so it can't come back.
  */
 export async function resolveSession(sessionId: string, context: RequestContext | null, now = new Date()): Promise<ActiveSessionUser | null> {
-  const [row] = await db
-    .select({
-      sessionId: sessions.id,
-      userId: users.id,
-      email: users.email,
-      firstName: users.firstName,
-      lastName: users.lastName,
-      accountType: users.accountType,
-      status: users.status,
-      emailVerifiedAt: users.emailVerifiedAt,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-      endedAt: sessions.endedAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sessionId))
-    .limit(1);
-
+  const row = await findSessionWithAccount(db, sessionId);
   if (!row || row.endedAt) return null;
   if (row.expiresAt.getTime() <= now.getTime()) {
     await endSession(sessionId, "absolute_timeout", context, now);
@@ -92,7 +72,7 @@ export async function resolveSession(sessionId: string, context: RequestContext 
     return null;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+    await touchSession(db, sessionId, now);
   }
   return {
     sessionId: row.sessionId,

@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { db as defaultDb, type Database } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { claimDueMessages, markMessageFailed, markMessageSent } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { devMailboxTransport, resendTransport, type EmailTransport } from "./transports";
 
@@ -34,25 +33,7 @@ export async function deliverDueEmails(
   const transport = options.transport ?? configuredTransport();
   const from = options.from ?? env().EMAIL_FROM;
   const now = options.now ?? new Date();
-  const due = database
-    .select({ id: emailOutbox.id })
-    .from(emailOutbox)
-    .where(
-      and(
-        eq(emailOutbox.status, "pending"),
-        lte(emailOutbox.nextAttemptAt, now),
-        or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, now)),
-      ),
-    )
-    .orderBy(asc(emailOutbox.createdAt))
-    .limit(options.limit ?? 20)
-    .for("update", { skipLocked: true });
-
-  const claimed = await database
-    .update(emailOutbox)
-    .set({ lockedUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000), attempts: sql`${emailOutbox.attempts} + 1` })
-    .where(inArray(emailOutbox.id, due))
-    .returning();
+  const claimed = await claimDueMessages(database, { now, limit: options.limit ?? 20, leaseUntil: new Date(now.getTime() + CLAIM_SECONDS * 1000) });
 
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (const message of claimed) {
@@ -65,21 +46,14 @@ export async function deliverDueEmails(
         html: message.html,
         text: message.text,
       });
-      await database
-        .update(emailOutbox)
-        .set({ status: "sent", sentAt: new Date(), transport: transport.name, providerMessageId, lockedUntil: null, lastError: null })
-        .where(eq(emailOutbox.id, message.id));
+      await markMessageSent(database, message.id, { sentAt: new Date(), transport: transport.name, providerMessageId });
       report.sent += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await database
-        .update(emailOutbox)
-        .set({
-          lockedUntil: null,
-          lastError: reason.slice(0, 1000),
-          nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(message.attempts) * 1000),
-        })
-        .where(eq(emailOutbox.id, message.id));
+      await markMessageFailed(database, message.id, {
+        lastError: reason.slice(0, 1000),
+        nextAttemptAt: new Date(now.getTime() + retryDelaySeconds(message.attempts) * 1000),
+      });
       console.warn(`[outbox] sending ${message.id} (${message.template}) failed, will retry: ${reason}`);
       report.failed += 1;
     }

@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { insertOutboxMessage } from "@/db/queries/outbox";
 import { renderEmail, type EmailMessage } from "./templates";
 
 /**
@@ -9,16 +9,11 @@ import { renderEmail, type EmailMessage } from "./templates";
  */
 export async function enqueueEmail(executor: Executor, message: EmailMessage): Promise<string> {
   const rendered = await renderEmail(message);
-  const [row] = await executor
-    .insert(emailOutbox)
-    .values({
-      template: rendered.template,
-      toAddress: rendered.to,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-    })
-    .returning({ id: emailOutbox.id });
-  if (!row) throw new Error("The outbox insert returned no row.");
-  return row.id;
+  return insertOutboxMessage(executor, {
+    template: rendered.template,
+    toAddress: rendered.to,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+  });
 }

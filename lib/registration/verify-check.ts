@@ -1,6 +1,5 @@
-import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { paymentChecks } from "@/db/schema";
+import { findCheck } from "@/db/queries/reference";
 
 export const CHECK_MAX_AGE_MONTHS = 12;
 
@@ -10,7 +9,7 @@ export type CheckVerification =
   | { ok: true; checkNumber: string; taxId: string; npi: string }
   | { ok: false; reason: "no_such_check" | "tax_id_mismatch" | "too_old" | "vendor_mismatch" | "npi_mismatch" };
 
-/** The earliest issue date (YYYY-MM-DD) a check can have and still prove a registration today. */
+/** The earliest date (YYYY-MM-DD) a check or notice can bear and still prove a registration today. */
 export function earliestAcceptedIssueDate(now: Date): string {
   const earliest = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - CHECK_MAX_AGE_MONTHS, now.getUTCDate()));
   return earliest.toISOString().slice(0, 10);
@@ -21,23 +20,8 @@ export function earliestAcceptedIssueDate(now: Date): string {
  * to that Tax ID within the last 12 months and the vendor number (or NPI) matches it. The
  * reason for a failure goes to the audit log only: the person is never told which value was wrong.
  */
-export async function verifyCheck(
-  executor: Executor,
-  input: { taxId: string; checkNumber: string; proof: CheckProof },
-  now = new Date(),
-): Promise<CheckVerification> {
-  const [check] = await executor
-    .select({
-      checkNumber: paymentChecks.checkNumber,
-      taxId: paymentChecks.taxId,
-      npi: paymentChecks.npi,
-      vendorNumber: paymentChecks.vendorNumber,
-      issuedOn: paymentChecks.issuedOn,
-    })
-    .from(paymentChecks)
-    .where(eq(paymentChecks.checkNumber, input.checkNumber))
-    .limit(1);
-
+export async function verifyCheck(executor: Executor, input: { taxId: string; checkNumber: string; proof: CheckProof }, now = new Date()): Promise<CheckVerification> {
+  const check = await findCheck(executor, input.checkNumber);
   if (!check) return { ok: false, reason: "no_such_check" };
   if (check.taxId !== input.taxId) return { ok: false, reason: "tax_id_mismatch" };
   if (check.issuedOn < earliestAcceptedIssueDate(now)) return { ok: false, reason: "too_old" };

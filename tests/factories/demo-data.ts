@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { seedDemoData } from "@/db/seed/demo";
+import { seedDemoData } from "@/scripts/seed/demo";
 import { demoAccounts } from "@/db/seed/demo-records";
 
 export { demoAccounts, demoChecks, demoNpis, demoTaxIds } from "@/db/seed/demo-records";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
 import { describeAccessMethod, statusLabels } from "@/lib/access/describe";
 import { requireUser } from "@/lib/auth/dal";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
 export default async function AccessPage() {
   const user = await requireUser("/access");
-  const rows = await listAccessForUser(user.userId);
+  const rows = await listAccessForUser(db, user.userId);
   const delegateOf = rows.filter((row) => row.role === "delegate" && row.status === "active");
 
   return (
@@ -72,7 +73,7 @@ export default async function AccessPage() {
                       )}
                     </td>
                     <td className="px-4 py-3">{describeAccessMethod(row)}</td>
-                    <td className="whitespace-nowrap px-4 py-3">{formatDate(row.grantedAt)}</td>
+                    <td className="whitespace-nowrap px-4 py-3">{formatDate(row.grantedAt ?? row.createdAt)}</td>
                     <td className="px-4 py-3">
                       <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
                     </td>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { db } from "@/db/client";
 import { listOutboxMessages } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Dev mailbox" };
 /** Every email the portal has written to its outbox, newest first. Only when the dev transport is on. */
 export default async function DevMailboxPage() {
   if (!env().devMailbox) notFound();
-  const messages = await listOutboxMessages();
+  const messages = await listOutboxMessages(db);
   return (
     <>
       <PageHeading

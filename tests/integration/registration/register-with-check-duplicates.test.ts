@@ -1,13 +1,13 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accessGrants, emailOutbox, registeredOrganizations, users } from "@/db/schema";
+import { accessGrants, emailOutbox, organizations, users } from "@/db/schema";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 import { lakesideByVendor, northsideByVendor, riverbendByNpi } from "@/tests/factories/check-registration";
 import { demoAccounts, demoDelegate, seedDemo } from "@/tests/factories/demo-data";
 import { buildRequestContext } from "@/tests/factories/request-context";
 import { emailsTo } from "@/tests/support/outbox";
-import { auditEventsFor, countRows } from "@/tests/support/queries";
+import { auditEventsFor, countRows, delegatesOfTaxId } from "@/tests/support/queries";
 
 beforeAll(() => seedDemo());
 
@@ -17,13 +17,12 @@ describe("registerWithCheck when someone got there first", () => {
     const context = buildRequestContext();
     const usersBefore = await countRows(users);
 
-    expect(await registerWithCheck(registration, context)).toEqual({ ok: false, code: "already_registered", organizationName: "Northside Pediatrics" });
+    expect(await registerWithCheck(registration, context)).toEqual({ ok: false, code: "already_registered", organizationName: "Northside Pediatrics", delegates: ["P. M."] });
 
     expect(await countRows(users)).toBe(usersBefore);
     expect(await emailsTo(registration.email)).toEqual([]);
     const pat = await demoDelegate();
-    const [organization] = await db.select().from(registeredOrganizations).where(eq(registeredOrganizations.taxId, "412345678"));
-    expect(organization?.registeredByUserId).toBe(pat.id);
+    expect(await delegatesOfTaxId("412345678")).toEqual([pat.id]);
     expect(await countRows(accessGrants, eq(accessGrants.taxId, "412345678"))).toBe(1);
 
     const events = await auditEventsFor(context.requestId);
@@ -52,7 +51,7 @@ describe("registerWithCheck when someone got there first", () => {
     expect(await registerWithCheck(registration, context)).toEqual({ ok: true });
 
     expect(await countRows(users)).toBe(usersBefore);
-    expect(await countRows(registeredOrganizations, eq(registeredOrganizations.taxId, "413456789"))).toBe(0);
+    expect(await countRows(organizations, eq(organizations.taxId, "413456789"))).toBe(0);
     const patEmails = await emailsTo(demoAccounts.delegate.email);
     expect(patEmails).toHaveLength(patEmailsBefore.length + 1);
     const notice = patEmails.at(-1)!;
@@ -77,15 +76,14 @@ describe("registerWithCheck when someone got there first", () => {
     const results = await Promise.all([registerWithCheck(first, buildRequestContext()), registerWithCheck(second, buildRequestContext())]);
 
     expect(results).toContainEqual({ ok: true });
-    expect(results).toContainEqual({ ok: false, code: "already_registered", organizationName: "Riverbend Orthopedics" });
+    expect(results).toContainEqual({ ok: false, code: "already_registered", organizationName: "Riverbend Orthopedics", delegates: [expect.stringMatching(/^(S\. O\.|R\. D\.)$/)] });
     const created = await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, [first.email, second.email]));
     expect(created).toHaveLength(1);
 
     const grants = await db.select().from(accessGrants).where(eq(accessGrants.taxId, "413456789"));
     expect(grants).toHaveLength(1);
-    expect(grants[0]).toMatchObject({ userId: created[0]!.id, role: "delegate", status: "active" });
-    const [organization] = await db.select().from(registeredOrganizations).where(eq(registeredOrganizations.taxId, "413456789"));
-    expect(organization?.registeredByUserId).toBe(created[0]!.id);
+    expect(grants[0]).toMatchObject({ userId: created[0]!.id, status: "active" });
+    expect(await delegatesOfTaxId("413456789")).toEqual([created[0]!.id]);
 
     const loser = created[0]!.email === first.email ? second : first;
     expect(await countRows(emailOutbox, eq(emailOutbox.toAddress, loser.email))).toBe(0);

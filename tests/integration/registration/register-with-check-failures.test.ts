@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accessGrants, emailOutbox, registeredOrganizations, users } from "@/db/schema";
+import { accessGrants, emailOutbox, organizations, users } from "@/db/schema";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 import { lakesideByVendor, lakesideByVendorInput, parseCheckRegistration, riverbendByNpi, type CheckRegistrationInput } from "@/tests/factories/check-registration";
 import { seedDemo } from "@/tests/factories/demo-data";
@@ -13,7 +13,7 @@ beforeAll(() => seedDemo());
 async function failsToVerify(input: CheckRegistrationInput) {
   const registration = parseCheckRegistration(input);
   const context = buildRequestContext();
-  const counts = { users: await countRows(users), outbox: await countRows(emailOutbox), grants: await countRows(accessGrants), orgs: await countRows(registeredOrganizations) };
+  const counts = { users: await countRows(users), outbox: await countRows(emailOutbox), grants: await countRows(accessGrants), orgs: await countRows(organizations) };
 
   expect(await registerWithCheck(registration, context)).toEqual({ ok: false, code: "not_verified" });
 
@@ -21,7 +21,7 @@ async function failsToVerify(input: CheckRegistrationInput) {
   expect(await countRows(users, eq(users.email, registration.email))).toBe(0);
   expect(await countRows(emailOutbox)).toBe(counts.outbox);
   expect(await countRows(accessGrants)).toBe(counts.grants);
-  expect(await countRows(registeredOrganizations)).toBe(counts.orgs);
+  expect(await countRows(organizations)).toBe(counts.orgs);
 
   const events = await auditEventsFor(context.requestId);
   expect(events).toHaveLength(1);

@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { accessGrants, registeredOrganizations, users } from "@/db/schema";
+import { accessGrants, organizations, users } from "@/db/schema";
 import { verifyPassword } from "@/lib/auth/password";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 import { lakesideByVendorInput, parseCheckRegistration, riverbendByNpiInput, type CheckRegistrationInput } from "@/tests/factories/check-registration";
 import { seedDemo } from "@/tests/factories/demo-data";
 import { buildRequestContext } from "@/tests/factories/request-context";
 import { emailsTo } from "@/tests/support/outbox";
-import { auditEventsFor, findUserByEmail } from "@/tests/support/queries";
+import { auditEventsFor, delegatesOfTaxId, findUserByEmail } from "@/tests/support/queries";
 
 beforeAll(() => seedDemo());
 
@@ -32,12 +32,11 @@ async function registersTheDelegate(input: CheckRegistrationInput, expected: { t
   expect(user!.passwordHash).not.toContain(input.password);
   expect(await verifyPassword(user!.passwordHash, input.password)).toBe(true);
 
-  const [organization] = await db.select().from(registeredOrganizations).where(eq(registeredOrganizations.taxId, expected.taxId));
-  expect(organization?.registeredByUserId).toBe(user!.id);
+  expect(await delegatesOfTaxId(expected.taxId)).toEqual([user!.id]);
 
   const grants = await db.select().from(accessGrants).where(eq(accessGrants.userId, user!.id));
   expect(grants).toHaveLength(1);
-  expect(grants[0]).toMatchObject({ taxId: expected.taxId, role: "delegate", method: "check", status: "active", evidence: expected.evidence });
+  expect(grants[0]).toMatchObject({ taxId: expected.taxId, allNpis: true, method: "check", status: "active", evidence: expected.evidence });
 
   const emails = await emailsTo(user!.email);
   expect(emails).toHaveLength(1);
@@ -66,7 +65,7 @@ describe("registerWithCheck with the demo data", () => {
   it("registers Riverbend Orthopedics (41-3456789) proved by check and NPI", async () => {
     await registersTheDelegate(riverbendByNpiInput(), { taxId: "413456789", method: "check_and_npi", evidence: "Check ending 1003" });
     // Riverbend's other Tax ID is a separate organization and stays unregistered.
-    const other = await db.select().from(registeredOrganizations).where(eq(registeredOrganizations.taxId, "413456790"));
+    const other = await db.select().from(organizations).where(eq(organizations.taxId, "413456790"));
     expect(other).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
+import { db } from "@/db/client";
 import { findOutboxMessage } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
@@ -12,7 +13,7 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
   if (!env().devMailbox) notFound();
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const message = await findOutboxMessage(id);
+  const message = await findOutboxMessage(db, id);
   if (!message) notFound();
   return (
     <>

@@ -40,6 +40,12 @@ export const registerWithCheckAction = validatedAction(
           )} and try again.`,
           values,
         };
+      case "confirm_own_name":
+        return {
+          ok: false,
+          message: `Are you ${result.clinicianName}? Each person needs an account in their own name.`,
+          values,
+        };
       case "already_registered":
         return {
           ok: false,

@@ -1,5 +1,5 @@
-import "../load-env";
-import { closeDatabase, database } from "../client";
+import "../../db/load-env";
+import { closeDatabase, database } from "../../db/client";
 import { seedDemoData } from "./demo";
 
 try {

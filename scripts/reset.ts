@@ -1,6 +1,6 @@
-import "./load-env";
-import { closeDatabase, database } from "./client";
-import { dropEverything, runMigrations } from "./migrator";
+import "../db/load-env";
+import { closeDatabase, database } from "../db/client";
+import { dropEverything, runMigrations } from "../db/migrator";
 import { seedDemoData } from "./seed/demo";
 
 // Drops every table and type, then migrates and loads the demo data again.

@@ -1,0 +1,57 @@
+import { eq } from "drizzle-orm";
+import type { Executor } from "../client";
+import { caseEvents, caseLinkTokens, cases } from "../schema";
+
+export type CaseType = (typeof cases.$inferSelect)["type"];
+
+export interface NewCase {
+  type: CaseType;
+  taxId?: string | null;
+  npi?: string | null;
+  requesterUserId?: string | null;
+  contactName: string;
+  contactEmail: string;
+  contactPhone?: string | null;
+  details: Record<string, string | null>;
+  relatedCaseId?: string | null;
+  submissionId?: string | null;
+  now: Date;
+}
+
+/** Opens a case with its first history entry; null when this submission already opened one. */
+export async function insertCase(executor: Executor, values: NewCase, openedBy: { actorUserId: string | null; body: string }) {
+  const [row] = await executor
+    .insert(cases)
+    .values({
+      type: values.type,
+      taxId: values.taxId ?? null,
+      npi: values.npi ?? null,
+      requesterUserId: values.requesterUserId ?? null,
+      contactName: values.contactName,
+      contactEmail: values.contactEmail,
+      contactPhone: values.contactPhone ?? null,
+      details: values.details,
+      relatedCaseId: values.relatedCaseId ?? null,
+      submissionId: values.submissionId ?? null,
+      createdAt: values.now,
+      updatedAt: values.now,
+    })
+    .onConflictDoNothing()
+    .returning({ id: cases.id, number: cases.number });
+  if (!row) return null;
+  await executor.insert(caseEvents).values({ caseId: row.id, kind: "opened", actorUserId: openedBy.actorUserId, body: openedBy.body, occurredAt: values.now });
+  return row;
+}
+
+export async function findCaseBySubmission(executor: Executor, submissionId: string) {
+  const [row] = await executor.select({ id: cases.id, number: cases.number }).from(cases).where(eq(cases.submissionId, submissionId)).limit(1);
+  return row ?? null;
+}
+
+export async function addCaseEvent(executor: Executor, values: { caseId: string; kind: (typeof caseEvents.$inferSelect)["kind"]; actorUserId: string | null; body: string; now: Date }): Promise<void> {
+  await executor.insert(caseEvents).values({ caseId: values.caseId, kind: values.kind, actorUserId: values.actorUserId, body: values.body, occurredAt: values.now });
+}
+
+export async function insertCaseLinkToken(executor: Executor, values: { tokenHash: string; caseId: string; userId: string; now: Date; expiresAt: Date }): Promise<void> {
+  await executor.insert(caseLinkTokens).values({ tokenHash: values.tokenHash, caseId: values.caseId, userId: values.userId, createdAt: values.now, expiresAt: values.expiresAt });
+}
