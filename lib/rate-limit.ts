@@ -18,6 +18,14 @@ export const LIMITS = {
   signinByClient: { keyPrefix: "signin:client", points: 30, duration: 60 * 60 },
   /** New confirmation links sent to one address. */
   verificationEmailByAddress: { keyPrefix: "verify-email:resend", points: 3, duration: 60 * 60 },
+  /** Wrong PINs for one account over 30 days, across all its letters (a new letter does not reset it). */
+  pinEntryByUser: { keyPrefix: "pin:user", points: 12, duration: 30 * 24 * 60 * 60 },
+  /** Lookups of the health plan's records by Tax ID from one client address (US Mail, not listed). */
+  registryLookupByClient: { keyPrefix: "lookup:client", points: 30, duration: 60 * 60 },
+  /** Cases opened from public forms by one client address. */
+  caseFormByClient: { keyPrefix: "case:client", points: 10, duration: 60 * 60 },
+  /** Invitations sent by one delegate in a day. */
+  invitationsByUser: { keyPrefix: "invite:user", points: 30, duration: 24 * 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

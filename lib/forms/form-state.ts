@@ -7,6 +7,8 @@ export interface FormState<Field extends string = string> {
   message?: string;
   fieldErrors?: Partial<Record<Field, string[]>>;
   values?: Partial<Record<Field, string>>;
+  /** What a form needs to ask a follow-up question (e.g. the masked names of a Tax ID's delegates). */
+  data?: Record<string, string | string[]>;
 }
 
 export const initialFormState: FormState<never> = { ok: false };

@@ -10,6 +10,7 @@ import {
   TaxIdSchema,
   VendorNumberSchema,
 } from "@/lib/validation";
+import { answersFrom, refineAnswers, REGISTRATION_ANSWER_FIELDS, registrationAnswerShape } from "./answers-schema";
 
 export const PROOF_OPTIONS = ["vendor", "npi"] as const;
 export type ProofOption = (typeof PROOF_OPTIONS)[number];
@@ -27,6 +28,7 @@ export const CHECK_REGISTRATION_FIELDS = [
   "phone",
   "password",
   "submissionId",
+  ...REGISTRATION_ANSWER_FIELDS,
 ] as const;
 export type CheckRegistrationField = (typeof CHECK_REGISTRATION_FIELDS)[number];
 
@@ -40,6 +42,7 @@ const common = {
   phone: PhoneSchema,
   password: PasswordSchema,
   submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  ...registrationAnswerShape,
 };
 
 /**
@@ -56,6 +59,7 @@ export const CheckRegistrationSchema = z
     ],
     { error: "Choose whether you will enter the vendor number or an NPI." },
   )
+  .superRefine(refineAnswers)
   .transform(({ proof, ...value }) => ({
     taxId: value.taxId,
     checkNumber: value.checkNumber,
@@ -66,6 +70,7 @@ export const CheckRegistrationSchema = z
     phone: value.phone,
     password: value.password,
     submissionId: value.submissionId,
+    answers: answersFrom(value),
   }));
 
 export type CheckRegistration = z.output<typeof CheckRegistrationSchema>;

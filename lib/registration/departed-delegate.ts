@@ -4,17 +4,11 @@ import type { DepartedDelegateClaim } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { openCase } from "@/lib/cases/open-case";
 import type { RequestContext } from "@/lib/client-context";
+import { departedReasonLabels } from "./departed-reasons";
 
 export type { DepartedDelegateClaim };
 
-export const DEPARTED_REASONS = ["left_organization", "unavailable", "unknown_registrant", "other"] as const satisfies readonly DepartedDelegateClaim["reason"][];
-
-export const departedReasonLabels: Record<DepartedDelegateClaim["reason"], string> = {
-  left_organization: "They have left the organization",
-  unavailable: "They are on leave or unavailable",
-  unknown_registrant: "I don't know who registered",
-  other: "Another reason",
-};
+export { DEPARTED_REASONS, departedReasonLabels } from "./departed-reasons";
 
 /** "P. M." — what a registrant may see of a delegate's name. */
 export function maskedName(person: { firstName: string; lastName: string }): string {

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { firstBlocked, recordFailure, type LimitName } from "@/lib/rate-limit";
 import type { CheckRegistration } from "./check-registration-schema";
-import { alreadySubmitted, questionsBeforeRegistering, registerProvedProvider, type RegistrationAnswers, type RegistrationRefusal } from "./provider-registration";
+import { alreadySubmitted, questionsBeforeRegistering, registerProvedProvider, type RegistrationRefusal } from "./provider-registration";
 import { verifyCheck } from "./verify-check";
 
 export type RegisterWithCheckResult =
@@ -19,7 +19,8 @@ export type RegisterWithCheckResult =
  * (waiting for its email to be confirmed), the organization's delegate role, the access grant,
  * the confirmation email and the audit entries (see registerProvedProvider).
  */
-export async function registerWithCheck(input: CheckRegistration, context: RequestContext, now = new Date(), answers: RegistrationAnswers = {}): Promise<RegisterWithCheckResult> {
+export async function registerWithCheck(input: CheckRegistration, context: RequestContext, now = new Date()): Promise<RegisterWithCheckResult> {
+  const answers = input.answers;
   const limits: Array<[LimitName, string | null]> = [
     ["verificationByClient", context.clientAddress],
     ["verificationByTaxId", input.taxId],

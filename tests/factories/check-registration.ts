@@ -14,6 +14,9 @@ export type CheckRegistrationInput = {
   phone: string;
   password: string;
   submissionId: string;
+  departedReason?: string;
+  departedNote?: string;
+  confirmOwnName?: string;
 };
 
 /** A fresh address each time, in mixed case so that tests see it lowercased on the way in. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CheckRegistrationSchema } from "@/lib/registration/check-registration-schema";
-import { lakesideByVendorInput, riverbendByNpiInput } from "@/tests/factories/check-registration";
+import { lakesideByVendorInput, northsideByVendorInput, riverbendByNpiInput } from "@/tests/factories/check-registration";
 
 function fieldErrors(input: unknown): Record<string, string[]> {
   const result = CheckRegistrationSchema.safeParse(input);
@@ -23,7 +23,17 @@ describe("CheckRegistrationSchema", () => {
       phone: "6125550101",
       password: "lakeside clinic front desk",
       submissionId: "5b0b4a3e-8a52-4d6e-9a3c-0b7c6a1f2e11",
+      answers: { departed: null, confirmedOwnName: false },
     });
+  });
+
+  it("carries the follow-up answers, and needs a note when the reason is 'other'", () => {
+    const answered = CheckRegistrationSchema.parse(northsideByVendorInput({ departedReason: "left_organization", departedNote: " ", confirmOwnName: "yes" }));
+    expect(answered.answers).toEqual({ departed: { reason: "left_organization", note: null }, confirmedOwnName: true });
+    const other = CheckRegistrationSchema.safeParse(northsideByVendorInput({ departedReason: "other", departedNote: "" }));
+    expect(other.success).toBe(false);
+    expect(other.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["departedNote", "Tell us in a few words why the delegate can't help you."]]);
+    expect(CheckRegistrationSchema.safeParse(northsideByVendorInput({ departedReason: "bored" })).success).toBe(false);
   });
 
   it("with proof 'npi' keeps the NPI and ignores the vendor number field", () => {

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { validatedAction } from "@/lib/forms/validated-action";
 import { describeWait } from "@/lib/rate-limit";
 import { CHECK_REGISTRATION_FIELDS, CheckRegistrationSchema } from "@/lib/registration/check-registration-schema";
+import { refusalState } from "@/lib/registration/refusal-state";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 
 export const registerWithCheckAction = validatedAction(
@@ -41,18 +42,8 @@ export const registerWithCheckAction = validatedAction(
           values,
         };
       case "confirm_own_name":
-        return {
-          ok: false,
-          message: `Are you ${result.clinicianName}? Each person needs an account in their own name.`,
-          values,
-        };
       case "already_registered":
-        return {
-          ok: false,
-          message: `${result.organizationName} is already registered in the portal, so it has a delegate who creates accounts for co-workers. Ask your organization's delegate to create an account for you.`,
-          fieldErrors: { taxId: ["This organization is already registered."] },
-          values,
-        };
+        return refusalState(result, values);
     }
   },
 );

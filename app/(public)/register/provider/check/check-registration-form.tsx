@@ -4,11 +4,11 @@ import { useActionState, useState } from "react";
 import { CheckIllustration } from "@/components/check-illustration";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field, FieldErrors } from "@/components/form/field";
-import { PasswordField } from "@/components/form/password-field";
 import { SubmitButton } from "@/components/form/submit-button";
+import { AboutYouFieldset } from "@/components/registration/about-you-fieldset";
+import { RegistrationQuestions } from "@/components/registration/registration-questions";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { CheckRegistrationField } from "@/lib/registration/check-registration-schema";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/validation/password";
 
 type Action = (state: FormState<CheckRegistrationField>, formData: FormData) => Promise<FormState<CheckRegistrationField>>;
 
@@ -24,6 +24,9 @@ export const CHECK_FIELD_LABELS: Record<CheckRegistrationField, string> = {
   phone: "Work phone",
   password: "Password",
   submissionId: "Form",
+  departedReason: "Why the delegate can't help",
+  departedNote: "Anything we should know",
+  confirmOwnName: "Your own name",
 };
 
 const legendClasses = "text-xl font-semibold text-ink";
@@ -119,56 +122,8 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
         </div>
       </fieldset>
 
-      <fieldset className="mt-6 space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
-        <legend className={`${legendClasses} px-1`}>About you</legend>
-        <p className="text-ink">
-          Enter <strong>your own</strong> details, not the doctor&apos;s or a manager&apos;s. Because the portal shows members&apos; health
-          information, each person needs an account in their own name. Once you&apos;re registered you can create accounts for your
-          co-workers.
-        </p>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <Field name="firstName" label="First name" defaultValue={values.firstName} errors={errors.firstName} autoComplete="given-name" maxLength={50} required />
-          <Field name="lastName" label="Last name" defaultValue={values.lastName} errors={errors.lastName} autoComplete="family-name" maxLength={50} required />
-        </div>
-        <Field
-          name="email"
-          label="Work email"
-          hint="We'll send a link to this address to confirm it. Use an address only you can read."
-          type="email"
-          defaultValue={values.email}
-          errors={errors.email}
-          autoComplete="email"
-          maxLength={254}
-          required
-          className="max-w-md"
-        />
-        <Field
-          name="phone"
-          label="Work phone"
-          hint="10 digits, like 612-555-0100."
-          type="tel"
-          defaultValue={values.phone}
-          errors={errors.phone}
-          autoComplete="tel-national"
-          maxLength={20}
-          required
-          className="max-w-xs"
-        />
-        <PasswordField
-          name="password"
-          label="Password"
-          hint={
-            retyping
-              ? `For your security, please enter your password again. At least ${PASSWORD_MIN} characters.`
-              : `At least ${PASSWORD_MIN} characters. A short phrase of a few words is easy to remember and hard to guess.`
-          }
-          errors={errors.password}
-          autoComplete="new-password"
-          maxLength={PASSWORD_MAX}
-          required
-          className="max-w-md"
-        />
-      </fieldset>
+      <AboutYouFieldset values={values} errors={errors} retyping={retyping} />
+      <RegistrationQuestions state={state} />
 
       <div className="mt-6 flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel="Creating your account…">Create my account</SubmitButton>

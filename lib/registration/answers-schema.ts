@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { DEPARTED_REASONS } from "./departed-reasons";
+
+/** The follow-up fields every provider registration form carries (empty until asked). */
+export const REGISTRATION_ANSWER_FIELDS = ["departedReason", "departedNote", "confirmOwnName"] as const;
+export type RegistrationAnswerField = (typeof REGISTRATION_ANSWER_FIELDS)[number];
+
+const emptyToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/**
+ * "Why can't the delegate assist?" and "Are you Ann Rivera, MD?": optional until the first
+ * submit asks them. A reason of "other" needs a few words.
+ */
+export const registrationAnswerShape = {
+  departedReason: z.preprocess(emptyToUndefined, z.enum(DEPARTED_REASONS, { error: "Choose why the delegate can't help you." }).optional()),
+  departedNote: z.preprocess(emptyToUndefined, z.string().trim().max(500, "Use at most 500 characters.").optional()),
+  confirmOwnName: z.preprocess(emptyToUndefined, z.literal("yes").optional()),
+};
+
+type AnswerValues = { departedReason?: (typeof DEPARTED_REASONS)[number]; departedNote?: string; confirmOwnName?: "yes" };
+
+/** Adds the "other needs a note" rule to an object schema that includes registrationAnswerShape. */
+export function refineAnswers(value: AnswerValues, context: z.RefinementCtx): void {
+  if (value.departedReason === "other" && !value.departedNote) {
+    context.addIssue({ code: "custom", path: ["departedNote"], message: "Tell us in a few words why the delegate can't help you." });
+  }
+}
+
+/** The parsed answers, in the shape the registration use cases take. */
+export function answersFrom(value: AnswerValues) {
+  return {
+    departed: value.departedReason ? { reason: value.departedReason, note: value.departedNote ?? null } : null,
+    confirmedOwnName: value.confirmOwnName === "yes",
+  };
+}
