@@ -1,11 +1,13 @@
 import { render } from "@react-email/render";
 import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/emails/account-exists";
+import CaseReceived, { caseReceivedSubject, type CaseReceivedProps } from "@/emails/case-received";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 /** Every email the portal sends, by name, with the props its template takes. */
 export type EmailMessage =
   | { template: "verify-email"; to: string; props: VerifyEmailProps }
-  | { template: "account-exists"; to: string; props: AccountExistsProps };
+  | { template: "account-exists"; to: string; props: AccountExistsProps }
+  | { template: "case-received"; to: string; props: CaseReceivedProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -21,6 +23,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: verifyEmailSubject(message.props), node: <VerifyEmail {...message.props} /> };
     case "account-exists":
       return { subject: accountExistsSubject(message.props), node: <AccountExists {...message.props} /> };
+    case "case-received":
+      return { subject: caseReceivedSubject(message.props), node: <CaseReceived {...message.props} /> };
   }
 }
 
