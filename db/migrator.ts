@@ -7,11 +7,11 @@ import type { DatabaseHandle } from "./client";
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /** Applies the committed drizzle-kit migrations; the same files serve both drivers. */
-export async function runMigrations(handle: DatabaseHandle): Promise<void> {
+export async function runMigrations(handle: DatabaseHandle, folder = migrationsFolder): Promise<void> {
   if (handle.kind === "pglite") {
-    await migratePglite(handle.db as never, { migrationsFolder });
+    await migratePglite(handle.db as never, { migrationsFolder: folder });
   } else {
-    await migratePostgres(handle.db as never, { migrationsFolder });
+    await migratePostgres(handle.db as never, { migrationsFolder: folder });
   }
 }
 
