@@ -83,8 +83,8 @@ test("a delegate invites a co-worker, who joins with exactly that access, and is
   expect(usersResponse?.status()).toBe(404);
   await expect(casey.getByRole("heading", { level: 1 })).toBeVisible();
   // Chromium logs the 404 we asked for as a console error: that one line is expected, nothing else.
-  expect(caseyProblems.splice(seen)).toEqual(expect.arrayContaining([expect.stringContaining("404")]));
-  expect(caseyProblems).toHaveLength(seen);
+  const expected404 = caseyProblems.splice(seen);
+  expect(expected404.length > 0 && expected404.every((problem) => problem.includes("404"))).toBe(true);
   // The link is single use.
   await casey.goto(link);
   await expect(casey.getByText("This invitation has already been used")).toBeVisible();
