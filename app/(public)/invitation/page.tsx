@@ -53,7 +53,7 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
         <>
           <h2 className="mb-2 text-xl font-semibold text-ink">Create your account</h2>
           <p className="mb-4">
-            Enter <strong>your own</strong> details: accounts can&apos;t be shared. Your email address is {view.email}; you&apos;ll use it to sign in.
+            Enter <strong>your own</strong> details: accounts can&apos;t be shared. Your email address is <span className="break-all">{view.email}</span>; you&apos;ll use it to sign in.
           </p>
           <AcceptNewAccountForm action={acceptAsNewAccountAction} token={token} firstName={view.firstName} lastName={view.lastName} />
         </>
