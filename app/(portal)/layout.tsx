@@ -1,13 +1,14 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
-import { requireUser } from "@/lib/auth/dal";
+import { delegateMemberships, requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { signOutAction } from "./actions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { PAYER_NAME } = env();
   const user = await requireUser();
+  const isDelegate = (await delegateMemberships(user.userId)).length > 0;
   return (
     <>
       <SiteHeader payerName={PAYER_NAME}>
@@ -19,6 +20,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                   Tax ID &amp; NPI access
                 </Link>
               </li>
+              {isDelegate ? (
+                <li>
+                  <Link href="/users" className="font-semibold">
+                    Users
+                  </Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <span className="text-sm text-muted">

@@ -169,3 +169,29 @@ export async function endLiveGrantsForTaxIds(
     .returning({ taxId: accessGrants.taxId });
   return rows.map((row) => row.taxId);
 }
+
+export interface LiveGrantRow {
+  grantId: string;
+  userId: string;
+  taxId: string;
+  allNpis: boolean;
+  status: AccessStatus;
+  /** The chosen NPIs when not the whole Tax ID. */
+  npis: string[];
+}
+
+/** The live grants of some people for some Tax IDs, with the chosen NPIs: two queries in all. */
+export async function listLiveGrants(executor: Executor, userIds: string[], taxIds: string[]): Promise<LiveGrantRow[]> {
+  if (userIds.length === 0 || taxIds.length === 0) return [];
+  const grants = await executor
+    .select({ grantId: accessGrants.id, userId: accessGrants.userId, taxId: accessGrants.taxId, allNpis: accessGrants.allNpis, status: accessGrants.status })
+    .from(accessGrants)
+    .where(and(inArray(accessGrants.userId, userIds), inArray(accessGrants.taxId, taxIds), inArray(accessGrants.status, ["pending", "active"])));
+  if (grants.length === 0) return [];
+  const chosen = await executor
+    .select({ grantId: accessGrantNpis.grantId, npi: accessGrantNpis.npi })
+    .from(accessGrantNpis)
+    .where(inArray(accessGrantNpis.grantId, grants.map((grant) => grant.grantId)))
+    .orderBy(asc(accessGrantNpis.npi));
+  return grants.map((grant) => ({ ...grant, npis: chosen.filter((row) => row.grantId === grant.grantId).map((row) => row.npi) }));
+}

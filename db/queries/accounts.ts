@@ -100,3 +100,20 @@ export async function findVerificationToken(executor: Executor, tokenHash: strin
     .where(eq(emailVerificationTokens.tokenHash, tokenHash));
   return row ?? null;
 }
+
+/**
+ * Brings a deactivated account back for a person re-invited by a delegate: the invitation link
+ * proved the address, so they choose a new password. False when the account is not deactivated.
+ */
+export async function reactivateAccount(
+  executor: Executor,
+  userId: string,
+  values: { firstName: string; lastName: string; phone: string; passwordHash: string; now: Date },
+): Promise<boolean> {
+  const rows = await executor
+    .update(users)
+    .set({ status: "active", firstName: values.firstName, lastName: values.lastName, phone: values.phone, passwordHash: values.passwordHash, passwordChangedAt: values.now, emailVerifiedAt: values.now, updatedAt: values.now })
+    .where(and(eq(users.id, userId), eq(users.status, "deactivated")))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

@@ -158,3 +158,54 @@ export async function listUnconfirmedMemberships(executor: Executor, now: Date, 
       ),
     );
 }
+
+export interface OrganizationMemberRow {
+  membershipId: string;
+  organizationId: string;
+  userId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: MemberRole;
+  accountStatus: "active" | "deactivated";
+  emailVerified: boolean;
+  joinedAt: Date;
+}
+
+/** The live members of the given organizations, with the few account details a delegate sees. */
+export async function listOrganizationMembers(executor: Executor, organizationIds: string[]): Promise<OrganizationMemberRow[]> {
+  if (organizationIds.length === 0) return [];
+  return executor
+    .select({
+      membershipId: organizationMembers.id,
+      organizationId: organizationMembers.organizationId,
+      userId: users.id,
+      firstName: users.firstName,
+      lastName: users.lastName,
+      email: users.email,
+      role: organizationMembers.role,
+      accountStatus: users.status,
+      emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+      joinedAt: organizationMembers.joinedAt,
+    })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(and(inArray(organizationMembers.organizationId, organizationIds), eq(organizationMembers.status, "active")))
+    .orderBy(asc(users.lastName), asc(users.firstName), asc(users.id));
+}
+
+/** Whether an address belongs to a live member of an organization (for "already a user here"). */
+export async function isMemberByEmail(executor: Executor, organizationId: string, email: string): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: organizationMembers.id })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(users.email, email), eq(organizationMembers.status, "active")))
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function findOrganizationById(executor: Executor, organizationId: string) {
+  const [row] = await executor.select({ id: organizations.id, taxId: organizations.taxId, kind: organizations.kind }).from(organizations).where(eq(organizations.id, organizationId)).limit(1);
+  return row ?? null;
+}

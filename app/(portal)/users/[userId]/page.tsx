@@ -1,0 +1,101 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { requireUser } from "@/lib/auth/dal";
+import { formatDateTime } from "@/lib/format";
+import { userForDelegate } from "@/lib/users/list-users";
+import { formatTaxId } from "@/lib/validation";
+import { changeAccessAction, changeRoleAction, deactivateAction, handOverAction } from "../actions";
+import { ActionButton } from "../action-button";
+import { ChangeAccessForm } from "./change-access-form";
+
+export const metadata: Metadata = { title: "Manage a user" };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function ManageUserPage({ params }: { params: Promise<{ userId: string }> }) {
+  const { userId } = await params;
+  const me = await requireUser(`/users/${userId}`);
+  // Only people in one of the caller's organizations exist here; anyone else is a 404.
+  const found = UUID.test(userId) ? await userForDelegate(me.userId, userId) : null;
+  if (!found) notFound();
+  const { user, organizations } = found;
+  const name = `${user.firstName} ${user.lastName}`;
+  const isMe = user.userId === me.userId;
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/users">Users</Link> <span aria-hidden="true">›</span> <span aria-current="page">{name}</span>
+      </nav>
+      <PageHeading title={isMe ? `${name} (you)` : name} lead={<span className="break-all">{user.email}</span>} />
+      <dl className="mb-8 grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        <dt className="font-semibold">Status</dt>
+        <dd>
+          <StatusBadge tone={user.status === "active" ? "success" : "warning"}>{user.status === "active" ? "Active" : user.status === "unconfirmed" ? "Email not confirmed" : "Deactivated"}</StatusBadge>
+        </dd>
+        <dt className="font-semibold">Last sign-in</dt>
+        <dd>{user.lastSignIn ? formatDateTime(user.lastSignIn) : "Never"}</dd>
+      </dl>
+
+      {user.memberships.map((membership) => {
+        const organization = organizations.find((candidate) => candidate.organizationId === membership.organizationId)!;
+        const heading = `${organization.name} (Tax ID ${formatTaxId(organization.taxId)})`;
+        const current = { organizationId: organization.organizationId, npis: membership.npis === "all" || membership.npis === null ? null : membership.npis };
+        return (
+          <section key={membership.organizationId} aria-label={heading} className="mb-8 space-y-6 rounded-lg border border-line bg-surface p-5 shadow-sm">
+            <h2 className="text-xl font-semibold text-ink">{heading}</h2>
+            <p>
+              Role: <strong>{membership.role === "delegate" ? "Delegate" : "User"}</strong>
+            </p>
+            <ChangeAccessForm action={changeAccessAction.bind(null, organization.organizationId, user.userId)} organization={organization} current={current} />
+            <div className="flex flex-wrap gap-6 border-t border-line pt-4">
+              {membership.role === "user" ? (
+                <>
+                  <ActionButton action={changeRoleAction.bind(null, organization.organizationId, user.userId, "delegate")} label="Make them a delegate too" pendingLabel="Saving…" />
+                  <ActionButton
+                    action={handOverAction.bind(null, organization.organizationId, user.userId)}
+                    label="Hand the delegate role to them"
+                    pendingLabel="Handing over…"
+                    confirm={{
+                      title: `Make ${name} the delegate instead of you?`,
+                      body: `${name} becomes a delegate of ${organization.name} and you become a user: you will no longer be able to manage its users.`,
+                      confirmLabel: "Yes, hand it over",
+                    }}
+                  />
+                </>
+              ) : (
+                <ActionButton
+                  action={changeRoleAction.bind(null, organization.organizationId, user.userId, "user")}
+                  label={isMe ? "Stop being a delegate" : "Make them a user (not a delegate)"}
+                  pendingLabel="Saving…"
+                />
+              )}
+            </div>
+          </section>
+        );
+      })}
+
+      {isMe ? null : (
+        <section aria-labelledby="deactivate-heading" className="rounded-lg border border-line bg-surface p-5 shadow-sm">
+          <h2 id="deactivate-heading" className="text-xl font-semibold text-ink">
+            Deactivate
+          </h2>
+          <p className="mb-4 mt-1">When someone leaves your organization, deactivate them so they can no longer see your members&apos; information.</p>
+          <ActionButton
+            action={deactivateAction.bind(null, user.userId)}
+            label={`Deactivate ${name}`}
+            pendingLabel="Deactivating…"
+            confirm={{
+              title: `Deactivate ${name}?`,
+              body: `They are signed out at once and lose access to ${user.memberships.map((membership) => membership.organizationName).join(" and ")}. To bring them back later, add them again.`,
+              confirmLabel: "Yes, deactivate",
+            }}
+          />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeading } from "@/components/ui/page-heading";
+import { requireUser } from "@/lib/auth/dal";
+import { delegateOrganizations } from "@/lib/users/delegate-organizations";
+import { inviteAction } from "../actions";
+import { InviteForm } from "./invite-form";
+
+export const metadata: Metadata = { title: "Add a user" };
+
+export default async function InviteUserPage() {
+  const user = await requireUser("/users/invite");
+  const organizations = await delegateOrganizations(user.userId);
+  if (organizations.length === 0) notFound();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/users">Users</Link> <span aria-hidden="true">›</span> <span aria-current="page">Add a user</span>
+      </nav>
+      <PageHeading
+        title="Add a user"
+        lead="We'll email them an invitation. Their access starts when they open it and set their password. All fields are required."
+      />
+      <InviteForm action={inviteAction} organizations={organizations} submissionId={crypto.randomUUID()} />
+    </>
+  );
+}

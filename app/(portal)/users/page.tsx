@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ButtonLink } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { requireUser } from "@/lib/auth/dal";
+import { formatDate } from "@/lib/format";
+import { usersOverview } from "@/lib/users/list-users";
+import { cancelInvitationAction, resendInvitationAction } from "./actions";
+import { ActionButton } from "./action-button";
+import { UsersList } from "./users-list";
+
+export const metadata: Metadata = { title: "Users" };
+
+const DONE: Record<string, string> = {
+  invited: "Invitation sent. Their access starts when they open the link and set their password.",
+  deactivated: "User deactivated. They were signed out everywhere and can no longer see your Tax IDs.",
+  handedOver: "Delegate role handed on. You are now a user of that Tax ID.",
+};
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser("/users");
+  const overview = await usersOverview(user.userId);
+  if (overview.organizations.length === 0) notFound();
+  const params = await searchParams;
+  const done = Object.keys(DONE).find((key) => params[key] === "1");
+
+  return (
+    <>
+      <PageHeading title="Users" lead="The people who use the portal for the Tax IDs you are delegate for. Add co-workers, change what they can see, or deactivate them when they leave." />
+      <div className="mb-6 space-y-3">
+        {done ? <Notice tone="success" role="status" title={DONE[done]} /> : null}
+        {overview.soleDelegateOf.map((organization) => (
+          <Notice key={organization.organizationId} tone="warning" title={`You are the only delegate for ${organization.name}.`}>
+            <p>
+              If you are away or leave, nobody can add or remove users. <Link href="/users/invite">Add a second delegate</Link>, or open a
+              user&apos;s page and make them a delegate.
+            </p>
+          </Notice>
+        ))}
+      </div>
+
+      <div className="mb-6">
+        <ButtonLink href="/users/invite">Add a user</ButtonLink>
+      </div>
+
+      <section aria-labelledby="users-heading" className="mb-10">
+        <h2 id="users-heading" className="mb-3 text-2xl font-semibold text-ink">
+          People with access
+        </h2>
+        <UsersList users={overview.users} currentUserId={user.userId} />
+      </section>
+
+      <section aria-labelledby="invitations-heading" className="mb-10">
+        <h2 id="invitations-heading" className="mb-3 text-2xl font-semibold text-ink">
+          Invitations waiting for an answer
+        </h2>
+        {overview.invitations.length === 0 ? (
+          <p className="text-muted">None. Invitations appear here until the person sets their password.</p>
+        ) : (
+          <ul className="space-y-3">
+            {overview.invitations.map((invitation) => (
+              <li key={invitation.id} className="rounded-lg border border-line bg-surface p-4 shadow-sm">
+                <p className="font-semibold">
+                  {invitation.name} <span className="break-all font-normal text-muted">{invitation.email}</span>
+                </p>
+                <p className="text-sm">
+                  {invitation.role === "delegate" ? "Delegate" : "User"} of {invitation.organizationName} · invited by {invitation.invitedBy} on {formatDate(invitation.createdAt)} ·{" "}
+                  {invitation.expired ? <strong>link expired on {formatDate(invitation.expiresAt)}: send it again</strong> : <>link valid until {formatDate(invitation.expiresAt)}</>}
+                </p>
+                <div className="mt-3 flex flex-wrap items-start gap-3">
+                  <ActionButton action={resendInvitationAction.bind(null, invitation.id)} label={`Send again to ${invitation.name}`} pendingLabel="Sending…" />
+                  <ActionButton action={cancelInvitationAction.bind(null, invitation.id)} label={`Cancel invitation for ${invitation.name}`} pendingLabel="Cancelling…" />
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Notice tone="info" title="Billing services register on their own">
+        <p>
+          You can&apos;t add a billing service&apos;s staff here. Billing services need to register separately through the billing
+          organization option, then ask for access to your Tax ID. Send them to <Link href="/register">Register</Link>.
+        </p>
+      </Notice>
+    </>
+  );
+}

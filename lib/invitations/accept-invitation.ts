@@ -1,0 +1,126 @@
+import { db, type Executor } from "@/db/client";
+import { findAccountContact, insertAccount, reactivateAccount } from "@/db/queries/accounts";
+import { findInvitationByTokenHash, markInvitationAccepted, type InvitationRow } from "@/db/queries/invitations";
+import { findLiveMembership, insertMembership, lockOrganization, setMemberRole } from "@/db/queries/organizations";
+import { listLiveGrants } from "@/db/queries/access";
+import { recordAudit } from "@/lib/audit";
+import { hashToken } from "@/lib/auth/email-verification";
+import { hashPassword } from "@/lib/auth/password";
+import type { RequestContext } from "@/lib/client-context";
+import { mergedNpis, setGrant } from "@/lib/users/set-grant";
+
+export type ClosedReason = "invalid" | "expired" | "used" | "cancelled";
+export type AcceptRefusal = ClosedReason | "account_exists" | "inviter_not_delegate" | "wrong_account" | "not_provider";
+export type AcceptResult = { ok: true; email: string } | { ok: false; code: AcceptRefusal };
+
+/** Whether the link's invitation can still be used, and if not, why. */
+export function closedReason(invitation: Pick<InvitationRow, "acceptedAt" | "cancelledAt" | "expiresAt">, now: Date): ClosedReason | null {
+  if (invitation.acceptedAt) return "used";
+  if (invitation.cancelledAt) return "cancelled";
+  if (invitation.expiresAt.getTime() <= now.getTime()) return "expired";
+  return null;
+}
+
+/** The invitation behind a link, if the token is well formed and known. */
+export async function findInvitationByToken(token: string, executor: Executor = db): Promise<InvitationRow | null> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  return findInvitationByTokenHash(executor, hashToken(token));
+}
+
+class Refused extends Error {
+  constructor(readonly code: AcceptRefusal) {
+    super(code);
+  }
+}
+
+/**
+ * Uses the invitation for this person, inside the caller's transaction: marks it accepted
+ * (once, whoever races), then for each Tax ID the membership and the grant (method
+ * "delegate", granted by the inviter). Throws Refused to roll everything back.
+ */
+async function applyInvitation(tx: Executor, invitation: InvitationRow, userId: string, context: RequestContext, now: Date): Promise<void> {
+  if (!(await markInvitationAccepted(tx, invitation.id, { userId, now }))) throw new Refused(closedReason(invitation, now) ?? "used");
+  const inviterId = invitation.invitedByUserId;
+  const ordered = [...invitation.access].sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+  for (const item of ordered) {
+    await lockOrganization(tx, item.organizationId);
+    // The inviter may have lost the delegate role since sending: access is given only by a delegate.
+    if ((await findLiveMembership(tx, item.organizationId, inviterId))?.role !== "delegate") throw new Refused("inviter_not_delegate");
+    const existing = await findLiveMembership(tx, item.organizationId, userId);
+    let role = invitation.role;
+    if (!existing) {
+      await insertMembership(tx, { organizationId: item.organizationId, userId, role, addedByUserId: inviterId, now });
+    } else if (existing.role === "user" && role === "delegate") {
+      await setMemberRole(tx, existing.id, "delegate");
+      await recordAudit(tx, context, { action: "membership.role_changed", outcome: "success", actorUserId: inviterId, subjectUserId: userId, taxId: item.taxId, details: { from: "user", to: "delegate", invitationId: invitation.id } });
+    } else {
+      role = existing.role;
+    }
+    const [live] = await listLiveGrants(tx, [userId], [item.taxId]);
+    await setGrant(tx, { userId, taxId: item.taxId, npis: mergedNpis(live, item.npis), byUserId: inviterId, role, now }, context);
+    await recordAudit(tx, context, { action: "invitation.accepted", outcome: "success", actorUserId: userId, subjectUserId: userId, taxId: item.taxId, details: { invitationId: invitation.id, invitedBy: inviterId } });
+  }
+}
+
+async function refusedOr<T>(work: () => Promise<T>): Promise<T | { ok: false; code: AcceptRefusal }> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, code: error.code };
+    throw error;
+  }
+}
+
+export interface NewInvitee {
+  firstName: string;
+  lastName: string;
+  phone: string;
+  password: string;
+}
+
+/**
+ * Accepts an invitation for an address with no account: creates it (email confirmed: the link
+ * proved the address), its memberships and grants in one transaction. A deactivated account of
+ * that address is brought back with the new password instead.
+ */
+export async function acceptAsNewAccount(token: string, person: NewInvitee, context: RequestContext, now = new Date()): Promise<AcceptResult> {
+  const invitation = await findInvitationByToken(token);
+  if (!invitation) return { ok: false, code: "invalid" };
+  const closed = closedReason(invitation, now);
+  if (closed) return { ok: false, code: closed };
+  const passwordHash = await hashPassword(person.password);
+  return refusedOr(() =>
+    db.transaction(async (tx) => {
+      const existing = await findAccountContact(tx, { email: invitation.email });
+      let userId: string;
+      if (existing) {
+        if (existing.status !== "deactivated" || existing.accountType !== "provider") throw new Refused("account_exists");
+        await reactivateAccount(tx, existing.id, { ...person, passwordHash, now });
+        userId = existing.id;
+      } else {
+        const created = await insertAccount(tx, { email: invitation.email, firstName: person.firstName, lastName: person.lastName, phone: person.phone, passwordHash, accountType: "provider", emailVerifiedAt: now, now });
+        if (!created) throw new Refused("account_exists");
+        userId = created.id;
+      }
+      await recordAudit(tx, context, { action: "registration.created", outcome: "success", actorUserId: userId, subjectUserId: userId, details: { method: "invitation", invitationId: invitation.id, reactivated: Boolean(existing) } });
+      await applyInvitation(tx, invitation, userId, context, now);
+      return { ok: true, email: invitation.email } as const;
+    }),
+  );
+}
+
+/** Accepts an invitation for the signed-in person, whose account must be the invited address. */
+export async function acceptAsSignedIn(token: string, user: { userId: string; email: string; accountType: string }, context: RequestContext, now = new Date()): Promise<AcceptResult> {
+  const invitation = await findInvitationByToken(token);
+  if (!invitation) return { ok: false, code: "invalid" };
+  if (invitation.email !== user.email) return { ok: false, code: "wrong_account" };
+  if (user.accountType !== "provider") return { ok: false, code: "not_provider" };
+  const closed = closedReason(invitation, now);
+  if (closed) return { ok: false, code: closed };
+  return refusedOr(() =>
+    db.transaction(async (tx) => {
+      await applyInvitation(tx, invitation, user.userId, context, now);
+      return { ok: true, email: invitation.email } as const;
+    }),
+  );
+}

@@ -1,0 +1,83 @@
+import { db, type Executor } from "@/db/client";
+import { findOrganizationById, lockOrganization, setMemberRole } from "@/db/queries/organizations";
+import { recordAudit } from "@/lib/audit";
+import type { RequestContext } from "@/lib/client-context";
+import { delegateOrganizations, resolveAccessChoices } from "./delegate-organizations";
+import { assertDelegateRemains, lockedMembers, MemberChangeRefused, refusedOr, type MemberChangeRefusal } from "./guards";
+import { setGrant } from "./set-grant";
+
+export type MemberChangeResult = { ok: true; changed: boolean } | { ok: false; code: MemberChangeRefusal; errors?: string[] };
+
+export interface MemberTarget {
+  delegateUserId: string;
+  organizationId: string;
+  targetUserId: string;
+}
+
+/** Gives a member exactly this access to the organization's Tax ID (the old grant ends, a new row is kept). */
+export async function changeMemberAccess(target: MemberTarget & { npis: string[] | null }, context: RequestContext, now = new Date()): Promise<MemberChangeResult> {
+  const resolved = resolveAccessChoices([{ organizationId: target.organizationId, npis: target.npis }], await delegateOrganizations(target.delegateUserId));
+  if (!resolved.ok) return { ok: false, code: resolved.errors.some((error) => error.includes("not one you manage")) ? "not_found" : "invalid_access", errors: resolved.errors };
+  const item = resolved.access[0]!;
+  return refusedOr(() =>
+    db.transaction(async (tx) => {
+      await lockOrganization(tx, target.organizationId);
+      const { target: member } = await lockedMembers(tx, target.organizationId, target.delegateUserId, target.targetUserId);
+      const outcome = await setGrant(tx, { userId: target.targetUserId, taxId: item.taxId, npis: item.npis, byUserId: target.delegateUserId, role: member.role, now }, context);
+      return { ok: true, changed: outcome !== "unchanged" } as const;
+    }),
+  );
+}
+
+/** Makes a member a delegate or a user; the last delegate can't be made a user. */
+export async function changeMemberRole(target: MemberTarget & { role: "delegate" | "user" }, context: RequestContext, now = new Date()): Promise<MemberChangeResult> {
+  return refusedOr(() =>
+    db.transaction(async (tx) => {
+      const taxId = await lockAndTaxId(tx, target.organizationId);
+      const { target: member } = await lockedMembers(tx, target.organizationId, target.delegateUserId, target.targetUserId);
+      if (member.role === target.role) return { ok: true, changed: false } as const;
+      await setMemberRole(tx, member.id, target.role);
+      await assertDelegateRemains(tx, target.organizationId, now);
+      await recordAudit(tx, context, {
+        action: "membership.role_changed",
+        outcome: "success",
+        actorUserId: target.delegateUserId,
+        subjectUserId: target.targetUserId,
+        taxId,
+        details: { from: member.role, to: target.role },
+      });
+      return { ok: true, changed: true } as const;
+    }),
+  );
+}
+
+/**
+ * Hands the delegate role on in one step: the member becomes a delegate and the delegate a user.
+ * The target must be able to act as delegate (an active, confirmed account), or nothing changes.
+ */
+export async function handOverDelegateRole(target: MemberTarget, context: RequestContext, now = new Date()): Promise<MemberChangeResult> {
+  if (target.targetUserId === target.delegateUserId) return { ok: false, code: "self" };
+  return refusedOr(() =>
+    db.transaction(async (tx) => {
+      const taxId = await lockAndTaxId(tx, target.organizationId);
+      const { actor, target: member } = await lockedMembers(tx, target.organizationId, target.delegateUserId, target.targetUserId);
+      if (member.role !== "delegate") await setMemberRole(tx, member.id, "delegate");
+      await setMemberRole(tx, actor.id, "user");
+      await assertDelegateRemains(tx, target.organizationId, now);
+      const details = { handOver: true };
+      if (member.role !== "delegate") {
+        await recordAudit(tx, context, { action: "membership.role_changed", outcome: "success", actorUserId: target.delegateUserId, subjectUserId: target.targetUserId, taxId, details: { from: member.role, to: "delegate", ...details } });
+      }
+      await recordAudit(tx, context, { action: "membership.role_changed", outcome: "success", actorUserId: target.delegateUserId, subjectUserId: target.delegateUserId, taxId, details: { from: "delegate", to: "user", ...details } });
+      return { ok: true, changed: true } as const;
+    }),
+  );
+}
+
+/** Takes the organization's lock first: delegate changes to one organization happen one at a time. */
+async function lockAndTaxId(tx: Executor, organizationId: string): Promise<string> {
+  await lockOrganization(tx, organizationId);
+  const organization = await findOrganizationById(tx, organizationId);
+  if (!organization) throw new MemberChangeRefused("not_found");
+  return organization.taxId;
+}
