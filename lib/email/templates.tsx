@@ -1,4 +1,5 @@
 import { render } from "@react-email/render";
+import AccessAdded, { accessAddedSubject, type AccessAddedProps } from "@/emails/access-added";
 import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/emails/account-exists";
 import CaseReceived, { caseReceivedSubject, type CaseReceivedProps } from "@/emails/case-received";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
@@ -7,7 +8,8 @@ import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails
 export type EmailMessage =
   | { template: "verify-email"; to: string; props: VerifyEmailProps }
   | { template: "account-exists"; to: string; props: AccountExistsProps }
-  | { template: "case-received"; to: string; props: CaseReceivedProps };
+  | { template: "case-received"; to: string; props: CaseReceivedProps }
+  | { template: "access-added"; to: string; props: AccessAddedProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -25,6 +27,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: accountExistsSubject(message.props), node: <AccountExists {...message.props} /> };
     case "case-received":
       return { subject: caseReceivedSubject(message.props), node: <CaseReceived {...message.props} /> };
+    case "access-added":
+      return { subject: accessAddedSubject(message.props), node: <AccessAdded {...message.props} /> };
   }
 }
 
