@@ -21,7 +21,7 @@ describe("CheckIllustration with the NPI chosen", () => {
     expect(image).toHaveAccessibleDescription(expect.stringContaining("The NPI the check was paid to is printed under the payee's name"));
     expect(image).not.toHaveAccessibleDescription(expect.stringContaining("vendor number"));
     expect(image).toHaveTextContent("Payee NPI 1234567890");
-    expect(screen.getByText(/under the payee's name/)).toBeInTheDocument();
+    expect(screen.getByText(/under the payee's name/, { selector: "figcaption p" })).toBeInTheDocument();
     expect(screen.queryByText(/under the HealthPartners address/)).not.toBeInTheDocument();
   });
 
