@@ -92,7 +92,7 @@ export function ContactRepresentativeForm({ action, submissionId, contact }: { a
           <FieldErrors id={message.error} errors={errors.message} />
         </div>
         <p className="text-sm text-muted">
-          We will contact you at <span className="font-semibold text-ink">{contact.email}</span> or <span className="font-semibold text-ink">{contact.phone}</span>, from your account.
+          We will contact you at <span className="break-all font-semibold text-ink">{contact.email}</span> or <span className="font-semibold text-ink">{contact.phone}</span>, from your account.
         </p>
       </div>
       <div className="mt-6">
