@@ -1,4 +1,5 @@
 import { render } from "@react-email/render";
+import AccessAdded, { accessAddedSubject, type AccessAddedProps } from "@/emails/access-added";
 import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/emails/account-exists";
 import CaseReceived, { caseReceivedSubject, type CaseReceivedProps } from "@/emails/case-received";
 import Invitation, { invitationSubject, type InvitationProps } from "@/emails/invitation";
@@ -9,7 +10,8 @@ export type EmailMessage =
   | { template: "verify-email"; to: string; props: VerifyEmailProps }
   | { template: "account-exists"; to: string; props: AccountExistsProps }
   | { template: "case-received"; to: string; props: CaseReceivedProps }
-  | { template: "invitation"; to: string; props: InvitationProps };
+  | { template: "invitation"; to: string; props: InvitationProps }
+  | { template: "access-added"; to: string; props: AccessAddedProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -29,6 +31,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: caseReceivedSubject(message.props), node: <CaseReceived {...message.props} /> };
     case "invitation":
       return { subject: invitationSubject(message.props), node: <Invitation {...message.props} /> };
+    case "access-added":
+      return { subject: accessAddedSubject(message.props), node: <AccessAdded {...message.props} /> };
   }
 }
 

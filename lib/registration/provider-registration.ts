@@ -56,7 +56,7 @@ export async function alreadySubmitted(submissionId: string): Promise<boolean> {
   return Boolean(await findAccountIdBySubmission(db, submissionId));
 }
 
-type Transaction = Parameters<Parameters<typeof db.transaction>[0]>[0];
+export type Transaction = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /**
  * Creates the registrant's account inside the caller's transaction (email not yet confirmed).
@@ -90,6 +90,20 @@ export async function createRegistrantAccount(tx: Transaction, person: Registran
 }
 
 /**
+ * Creates (or finds) the Tax ID's organization and locks it until the transaction ends, so that
+ * "is there a delegate yet?" and "make this person one" happen one person at a time. Unconfirmed
+ * registrations past their hold are released first; the delegates listed exclude the person.
+ */
+export async function lockProviderOrganization(tx: Transaction, taxId: string, userId: string, now: Date) {
+  const organization = await ensureOrganization(tx, { kind: "provider", taxId, createdByUserId: userId, now });
+  await lockOrganization(tx, organization.id);
+  await releaseUnconfirmedRegistrations(tx, now, [organization.id]);
+  const delegates = (await listActiveDelegates(tx, organization.id, now)).filter((delegate) => delegate.userId !== userId);
+  const record = await findProviderTaxId(tx, taxId);
+  return { organization, delegates, organizationName: record?.legalName ?? "This organization" };
+}
+
+/**
  * Makes a person who has proved the practice a member of the Tax ID's organization: its
  * delegate when it has none (the first registrant), or a delegate alongside the old ones when
  * the person said those can't assist (a review case is opened). Otherwise throws
@@ -101,12 +115,7 @@ export async function joinProviderOrganization(
   context: RequestContext | null,
 ): Promise<{ organizationId: string; role: "delegate"; replacedDelegates: number }> {
   const { taxId, person, now } = values;
-  const organization = await ensureOrganization(tx, { kind: "provider", taxId, createdByUserId: person.userId, now });
-  await lockOrganization(tx, organization.id);
-  await releaseUnconfirmedRegistrations(tx, now, [organization.id]);
-  const delegates = (await listActiveDelegates(tx, organization.id, now)).filter((delegate) => delegate.userId !== person.userId);
-  const record = await findProviderTaxId(tx, taxId);
-  const organizationName = record?.legalName ?? "This organization";
+  const { organization, delegates, organizationName } = await lockProviderOrganization(tx, taxId, person.userId, now);
   if (delegates.length > 0 && !values.departed) throw new AlreadyRegistered(organizationName, delegates.map(maskedName));
 
   await insertMembership(tx, { organizationId: organization.id, userId: person.userId, role: "delegate", addedByUserId: null, now });

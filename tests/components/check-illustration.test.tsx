@@ -13,3 +13,23 @@ describe("CheckIllustration", () => {
     expect(screen.queryByText(/HealthPartners/)).not.toBeInTheDocument();
   });
 });
+
+describe("CheckIllustration with the NPI chosen", () => {
+  it("points at the payee's NPI instead of the vendor number, in its name, description and caption", () => {
+    render(<CheckIllustration payerName="HealthPartners" highlight="npi" />);
+    const image = screen.getByRole("img", { name: "Where to find the numbers on a HealthPartners check: the check number and the NPI" });
+    expect(image).toHaveAccessibleDescription(expect.stringContaining("The NPI the check was paid to is printed under the payee's name"));
+    expect(image).not.toHaveAccessibleDescription(expect.stringContaining("vendor number"));
+    expect(image).toHaveTextContent("Payee NPI 1234567890");
+    expect(screen.getByText(/under the payee's name/, { selector: "figcaption p" })).toBeInTheDocument();
+    expect(screen.queryByText(/under the HealthPartners address/)).not.toBeInTheDocument();
+  });
+
+  it("follows the choice in the check registration form", async () => {
+    const { renderForm } = await import("./check-registration-form-helpers");
+    const { user } = renderForm();
+    expect(screen.getByRole("img", { name: "Where to find the numbers on a HealthPartners check" })).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: "NPI" }));
+    expect(screen.getByRole("img", { name: /the check number and the NPI/ })).toBeInTheDocument();
+  });
+});

@@ -1,89 +1,55 @@
 import type { Metadata } from "next";
+import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
-import { describeAccessMethod, statusLabels } from "@/lib/access/describe";
+import { listMembershipsForUser } from "@/db/queries/organizations";
 import { requireUser } from "@/lib/auth/dal";
-import { formatDate } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
+import { AccessList } from "./access-list";
 
 export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
-export default async function AccessPage() {
+export default async function AccessPage({ searchParams }: { searchParams: Promise<{ added?: string | string[] }> }) {
   const user = await requireUser("/access");
-  const rows = await listAccessForUser(db, user.userId);
-  const delegateOf = rows.filter((row) => row.role === "delegate" && row.status === "active");
+  const [rows, memberships, { added }] = await Promise.all([listAccessForUser(db, user.userId), listMembershipsForUser(db, user.userId), searchParams]);
+  const roleByTaxId = new Map(memberships.map((membership) => [membership.taxId, membership.role]));
+  const listed = rows.map((row) => ({ ...row, memberRole: roleByTaxId.get(row.taxId) ?? null }));
+  const delegateOf = memberships.filter((membership) => membership.role === "delegate");
+  // Only a Tax ID the person now has active access to is announced, whatever the address says.
+  const justAdded = typeof added === "string" ? listed.find((row) => row.taxId === added && row.status === "active") : undefined;
 
   return (
     <>
-      <PageHeading title="Tax ID & NPI access" lead="The Tax IDs and NPIs you can use in the portal, and how you got access to each." />
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <PageHeading title="Tax ID & NPI access" lead="The Tax IDs and NPIs you can use in the portal, and how you got access to each." />
+        <div className="mb-6">
+          <ButtonLink href="/access/add">Add a Tax ID or NPI</ButtonLink>
+        </div>
+      </div>
+
+      {justAdded ? (
+        <div className="mb-6">
+          <Notice tone="success" role="status" title={`Access added: ${justAdded.organizationName ?? "Tax ID"} (${formatTaxId(justAdded.taxId)}).`}>
+            <p>
+              {justAdded.memberRole === "delegate"
+                ? "Nobody had registered this Tax ID, so you are its delegate: you manage your co-workers' portal accounts for it."
+                : "You are a user of this Tax ID. Its delegate has been told by email."}
+            </p>
+          </Notice>
+        </div>
+      ) : null}
+
       {delegateOf.length > 0 ? (
         <div className="mb-6">
-          <Notice tone="info" title={`You are the delegate for ${delegateOf.map((row) => `${row.organizationName ?? "your organization"} (${formatTaxId(row.taxId)})`).join(", ")}.`}>
+          <Notice tone="info" title={`You are the delegate for ${delegateOf.map((membership) => `${membership.organizationName ?? "your organization"} (${formatTaxId(membership.taxId)})`).join(", ")}.`}>
             <p>As the first person to register, you manage the portal accounts of your co-workers at this organization.</p>
           </Notice>
         </div>
       ) : null}
 
-      {rows.length === 0 ? (
-        <Notice title="You don't have access to any Tax IDs yet." />
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-line bg-surface shadow-sm">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Your Tax IDs and NPIs. Status is in the last column.</caption>
-            <thead className="bg-canvas text-sm text-muted">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">Tax ID</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Organization</th>
-                <th scope="col" className="px-4 py-3 font-semibold">NPIs</th>
-                <th scope="col" className="px-4 py-3 font-semibold">How access was granted</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Since</th>
-                <th scope="col" className="px-4 py-3 font-semibold">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const status = statusLabels[row.status];
-                return (
-                  <tr key={row.grantId} className="border-t border-line align-top">
-                    <th scope="row" className="whitespace-nowrap px-4 py-3 font-mono font-semibold">
-                      {formatTaxId(row.taxId)}
-                    </th>
-                    <td className="px-4 py-3">
-                      {row.organizationName ?? "—"}
-                      {row.role === "delegate" ? (
-                        <span className="mt-1 block">
-                          <StatusBadge tone="info">Delegate</StatusBadge>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-3">
-                      {row.npis.length === 0 ? (
-                        "—"
-                      ) : (
-                        <ul className="space-y-1">
-                          {row.npis.map((npi) => (
-                            <li key={npi.npi}>
-                              <span className="font-mono">{npi.npi}</span> <span className="text-sm text-muted">{npi.name}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td className="px-4 py-3">{describeAccessMethod(row)}</td>
-                    <td className="whitespace-nowrap px-4 py-3">{formatDate(row.grantedAt ?? row.createdAt)}</td>
-                    <td className="px-4 py-3">
-                      <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {rows.length === 0 ? <Notice title="You don't have access to any Tax IDs yet." /> : <AccessList rows={listed} />}
     </>
   );
 }

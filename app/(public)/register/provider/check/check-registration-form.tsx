@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { CheckIllustration } from "@/components/check-illustration";
+import { useActionState } from "react";
+import { CheckProofFields } from "@/components/check-proof-fields";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Field, FieldErrors } from "@/components/form/field";
+import { Field } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { AboutYouFieldset } from "@/components/registration/about-you-fieldset";
 import { RegistrationQuestions } from "@/components/registration/registration-questions";
@@ -35,7 +35,6 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
   const [state, formAction] = useActionState(action, initialFormState as FormState<CheckRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
-  const [proof, setProof] = useState(values.proof === "npi" ? "npi" : "vendor");
   const retyping = Boolean(state.message) && !state.ok;
 
   return (
@@ -57,69 +56,8 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
           required
           className="max-w-xs"
         />
-        <Field
-          name="checkNumber"
-          label="Check number"
-          hint={`Printed at the top right of the check (A in the picture). Use a ${payerName} check issued in the last 12 months.`}
-          defaultValue={values.checkNumber}
-          errors={errors.checkNumber}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={13}
-          required
-          className="max-w-xs"
-        />
-
-        <fieldset aria-describedby={errors.proof ? "proof-error" : undefined}>
-          <legend className="font-semibold text-ink">Which number will you enter from the check?</legend>
-          <p className="text-sm text-muted">If you can&apos;t find the vendor number, you can use the NPI the check was paid to instead.</p>
-          <div className="mt-2 flex flex-wrap gap-6">
-            {(
-              [
-                ["vendor", "Vendor number"],
-                ["npi", "NPI"],
-              ] as const
-            ).map(([value, label]) => (
-              <label key={value} className="flex items-center gap-2">
-                {/* defaultChecked, not checked: React 19 resets the form after the action, and a reset puts a controlled
-                    radio back to its first value while the state (and the field shown) stays on the choice made. */}
-                <input type="radio" name="proof" value={value} defaultChecked={proof === value} onChange={() => setProof(value)} className="h-5 w-5 accent-brand" />
-                {label}
-              </label>
-            ))}
-          </div>
-          <FieldErrors id="proof-error" errors={errors.proof} />
-        </fieldset>
-
-        <div className="grid gap-5 md:grid-cols-[1fr_1.4fr] md:items-start">
-          <div>
-            <div hidden={proof !== "vendor"}>
-              <Field
-                name="vendorNumber"
-                label="Vendor number"
-                hint="Printed under our address on the check, after “Vendor No.” (B in the picture)."
-                defaultValue={values.vendorNumber}
-                errors={proof === "vendor" ? errors.vendorNumber : undefined}
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={12}
-              />
-            </div>
-            <div hidden={proof !== "npi"}>
-              <Field
-                name="npi"
-                label="NPI"
-                hint="The 10-digit National Provider Identifier the check was paid to."
-                defaultValue={values.npi}
-                errors={proof === "npi" ? errors.npi : undefined}
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={12}
-              />
-            </div>
-          </div>
-          <CheckIllustration payerName={payerName} />
-        </div>
+        {/* The check number, the vendor-number-or-NPI choice and the picture are shared with /access/add. */}
+        <CheckProofFields payerName={payerName} values={values} errors={errors} />
       </fieldset>
 
       <AboutYouFieldset values={values} errors={errors} retyping={retyping} />
