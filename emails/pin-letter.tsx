@@ -43,12 +43,12 @@ export default function PinLetter({ payerName, payerPhone, signInUrl, letterDate
           <Text style={text}>{letterDate}</Text>
 
           <Section style={{ margin: "8px 0 32px" }}>
-            <Text style={{ ...text, margin: 0 }}>Attn: {registrantName}</Text>
+            <Text style={{ ...text, margin: 0 }}>{`Attn: ${registrantName}`}</Text>
             <Text style={{ ...text, margin: 0 }}>{address.name}</Text>
             <Text style={{ ...text, margin: 0 }}>{address.addressLine1}</Text>
             {address.addressLine2 ? <Text style={{ ...text, margin: 0 }}>{address.addressLine2}</Text> : null}
             <Text style={{ ...text, margin: 0 }}>
-              {address.city}, {address.state} {address.postalCode}
+              {`${address.city}, ${address.state} ${address.postalCode}`}
             </Text>
           </Section>
 
