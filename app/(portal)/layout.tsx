@@ -1,26 +1,34 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
+import { PinLetterPanel } from "@/components/pin-letters/pin-letter-panel";
 import { requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
+import { pendingPinLetters } from "@/lib/pin-letters/pending-letters";
 import { signOutAction } from "./actions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const { PAYER_NAME } = env();
+  const { PAYER_NAME, PAYER_PHONE } = env();
   const user = await requireUser();
+  // Registered by US Mail and nothing proved yet: whatever URL was opened, only the PIN page
+  // shows (no navigation), so the portal stays closed until the letter's PIN is entered.
+  const pin = await pendingPinLetters(user.userId);
+  const gated = pin.gated ? pin.letters : null;
   return (
     <>
       <SiteHeader payerName={PAYER_NAME}>
         <div className="flex flex-wrap items-center gap-4">
-          <nav aria-label="Portal">
-            <ul className="flex items-center gap-4">
-              <li>
-                <Link href="/access" className="font-semibold">
-                  Tax ID &amp; NPI access
-                </Link>
-              </li>
-            </ul>
-          </nav>
+          {gated ? null : (
+            <nav aria-label="Portal">
+              <ul className="flex items-center gap-4">
+                <li>
+                  <Link href="/access" className="font-semibold">
+                    Tax ID &amp; NPI access
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          )}
           <span className="text-sm text-muted">
             Signed in as{" "}
             <span className="font-semibold text-ink">
@@ -34,7 +42,17 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </SiteHeader>
-      <SiteMain>{children}</SiteMain>
+      <SiteMain>
+        {gated ? (
+          <div className="space-y-12">
+            {gated.map((letter, index) => (
+              <PinLetterPanel key={letter.grantId} letter={letter} payerPhone={PAYER_PHONE} headingLevel={index === 0 ? 1 : 2} />
+            ))}
+          </div>
+        ) : (
+          children
+        )}
+      </SiteMain>
       <SiteFooter payerName={PAYER_NAME} />
     </>
   );

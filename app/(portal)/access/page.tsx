@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -7,18 +8,20 @@ import { listAccessForUser } from "@/db/queries/access";
 import { describeAccessMethod, statusLabels } from "@/lib/access/describe";
 import { requireUser } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/format";
+import { pendingPinLetters } from "@/lib/pin-letters/pending-letters";
 import { formatTaxId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
 export default async function AccessPage() {
   const user = await requireUser("/access");
-  const rows = await listAccessForUser(db, user.userId);
+  const [rows, pin] = await Promise.all([listAccessForUser(db, user.userId), pendingPinLetters(user.userId)]);
   const delegateOf = rows.filter((row) => row.role === "delegate" && row.status === "active");
 
   return (
     <>
       <PageHeading title="Tax ID & NPI access" lead="The Tax IDs and NPIs you can use in the portal, and how you got access to each." />
+      <PendingPinNotice letters={pin.letters} />
       {delegateOf.length > 0 ? (
         <div className="mb-6">
           <Notice tone="info" title={`You are the delegate for ${delegateOf.map((row) => `${row.organizationName ?? "your organization"} (${formatTaxId(row.taxId)})`).join(", ")}.`}>
