@@ -15,6 +15,7 @@ export function PinLetterPanel({ letter, payerPhone, headingLevel = 1 }: { lette
   const enter = enterPinAction.bind(null, letter.grantId);
   const newLetter = requestNewLetterAction.bind(null, letter.grantId);
   const canAskAgain = letter.lettersLeft > 0;
+  const live = letter.state === "live";
   return (
     <section aria-labelledby={`pin-${letter.grantId}`} className="max-w-2xl space-y-5">
       <div>
@@ -32,19 +33,12 @@ export function PinLetterPanel({ letter, payerPhone, headingLevel = 1 }: { lette
         </dl>
       ) : null}
 
-      {letter.state === "live" ? (
+      {live ? (
         <>
           <p className="text-ink">
             Letters usually arrive within 5 to 7 business days. It is addressed to you at the practice&apos;s address on file with us.
           </p>
           <PinEntryForm action={enter} triesLeft={letter.triesLeft} />
-          {canAskAgain ? (
-            <details className="rounded-lg border border-line bg-surface p-4">
-              <summary className="cursor-pointer font-semibold text-brand">The letter didn&apos;t arrive or got lost?</summary>
-              <p className="my-3 text-ink">We can mail a new one; the PIN of this letter then stops working.</p>
-              <NewLetterForm action={newLetter} label="Mail me a new letter" variant="secondary" />
-            </details>
-          ) : null}
         </>
       ) : (
         <Notice tone="warning" title={letter.state === "expired" ? "This letter's PIN has expired." : "This letter no longer works."}>
@@ -58,7 +52,18 @@ export function PinLetterPanel({ letter, payerPhone, headingLevel = 1 }: { lette
           </p>
         </Notice>
       )}
-      {letter.state !== "live" && canAskAgain ? <NewLetterForm action={newLetter} label="Mail me a new letter" /> : null}
+      {/* One form in one place whatever the letter's state, so its answer ("a new letter is on its way")
+          stays on screen when the page around it changes to the new letter. */}
+      {canAskAgain ? (
+        <div className={live ? "rounded-lg border border-line bg-surface p-4" : ""}>
+          {live ? (
+            <p className="mb-3 text-ink">
+              <strong>The letter didn&apos;t arrive or got lost?</strong> We can mail a new one; the PIN of this letter then stops working.
+            </p>
+          ) : null}
+          <NewLetterForm action={newLetter} label="Mail me a new letter" variant={live ? "secondary" : "primary"} />
+        </div>
+      ) : null}
 
       <p className="text-sm text-muted">
         If you didn&apos;t ask for this, or need help, call us at <span className="whitespace-nowrap font-semibold text-ink">{payerPhone}</span>.
