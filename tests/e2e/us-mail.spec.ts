@@ -53,10 +53,12 @@ test("a person at Birchwood Clinic registers with US Mail and enters the PIN fro
     await page.goto(path);
     await expectOnlyThePinPage(page);
   }
-  // /users belongs to another branch; once merged it must show the PIN page too.
-  const users = await page.goto("/users");
-  if (users?.status() !== 404) await expectOnlyThePinPage(page);
-  await page.goto("/access");
+  // /users is built on another branch: until it is merged here it answers 404 (in a tab of its own, so
+  // that 404 is not taken for a console error of the app); once it exists it must show the PIN page too.
+  const probe = await page.context().newPage();
+  const users = await probe.goto("/users");
+  if (users?.status() !== 404) await expectOnlyThePinPage(probe);
+  await probe.close();
 
   const pinField = page.getByRole("textbox", { name: "PIN from the letter" });
   for (const triesLeft of [4, 3, 2, 1]) {

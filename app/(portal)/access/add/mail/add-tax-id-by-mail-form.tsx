@@ -31,7 +31,7 @@ export function AddTaxIdByMailForm({ action }: { action: Action }) {
         after={
           state.data?.taxIdNotListed === "yes" ? (
             <p className="mt-1 text-sm">
-              <Link href="/register/provider/not-listed">My provider is not listed</Link>: a representative will contact you.
+              <Link href="/register/provider/not-listed" prefetch={false}>My provider is not listed</Link>: a representative will contact you.
             </p>
           ) : null
         }

@@ -54,7 +54,7 @@ export function MailRegistrationForm({ action, submissionId }: { action: Action;
           after={
             notListed ? (
               <p className="mt-1 text-sm">
-                <Link href="/register/provider/not-listed">My provider is not listed</Link>: a representative will contact you.
+                <Link href="/register/provider/not-listed" prefetch={false}>My provider is not listed</Link>: a representative will contact you.
               </p>
             ) : null
           }
