@@ -24,7 +24,7 @@ export function PinEntryForm({ action, triesLeft }: { action: Action; triesLeft:
         spellCheck={false}
         maxLength={20}
         required
-        className="font-mono"
+        className="[&_input]:font-mono [&_input]:uppercase [&_input]:tracking-widest"
       />
       <div className="mt-4">
         <SubmitButton pendingLabel="Checking the PIN…">Confirm PIN</SubmitButton>

@@ -20,7 +20,7 @@ export const addTaxIdByMailAction = validatedAction({ schema: AddTaxIdByMailSche
       return {
         ok: false,
         message: "We couldn't find this Tax ID in our records. Check the 9 digits, or tell us the provider is not listed.",
-        fieldErrors: { taxId: ["This Tax ID is not in our records. Check the digits, or choose “My provider is not listed” below."] },
+        fieldErrors: { taxId: ["This Tax ID is not in our records. Check the digits, or choose “My provider is not listed”."] },
         values,
         data: { taxIdNotListed: "yes" },
       };

@@ -22,7 +22,7 @@ export const registerWithMailAction = validatedAction(
         return {
           ok: false,
           message: "We couldn't find this Tax ID in our records. Check the 9 digits, or tell us your provider is not listed and a representative will help you.",
-          fieldErrors: { taxId: ["This Tax ID is not in our records. Check the digits, or choose “My provider is not listed” below."] },
+          fieldErrors: { taxId: ["This Tax ID is not in our records. Check the digits, or choose “My provider is not listed”."] },
           values,
           data: { taxIdNotListed: "yes" },
         };

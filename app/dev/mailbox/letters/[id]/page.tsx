@@ -34,7 +34,7 @@ export default async function DevPinLetterPage({ params }: { params: Promise<{ i
       </dl>
       <h2 className="mb-2 text-xl font-semibold">As it will be printed</h2>
       {/* An empty sandbox, as for emails: the letter's HTML can't run scripts or reach this page. */}
-      <iframe title="Rendered PIN letter" sandbox="" srcDoc={letter.html} className="h-[900px] w-full rounded-lg border border-line bg-white" />
+      <iframe title="Rendered PIN letter" sandbox="" srcDoc={letter.html} className="h-[1150px] w-full rounded-lg border border-line bg-white" />
       <h2 className="mb-2 mt-8 text-xl font-semibold">Plain text version</h2>
       <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-line bg-surface p-4 text-sm">{letter.text}</pre>
     </>
