@@ -23,6 +23,16 @@ const EnvSchema = z
     RESEND_API_KEY: z.string().trim().min(1).optional(),
     DEV_MAILBOX: booleanString.optional(),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    /** The phone number printed on PIN letters and given when PIN entry is refused. */
+    PAYER_PHONE: z.string().trim().min(7).max(30).default("1-800-555-0199"),
+    /** Base64 of 32 bytes: the AES-256-GCM key of PIN letters waiting to be printed (derived from AUTH_SECRET when unset). */
+    PIN_LETTER_KEY: z
+      .string()
+      .trim()
+      .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, {
+        message: "must be the base64 encoding of exactly 32 bytes (e.g. `openssl rand -base64 32`)",
+      })
+      .optional(),
   })
   .transform((env, ctx) => {
     const devMailbox = env.DEV_MAILBOX ?? (env.NODE_ENV !== "production" && !env.RESEND_API_KEY);

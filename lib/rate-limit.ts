@@ -90,3 +90,19 @@ export function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
 }
+
+/**
+ * Counts one use (not only a failure) and says whether the limit is now exceeded: one atomic
+ * increment in the store, so parallel requests can't all slip under the limit.
+ */
+export async function consumeLimit(name: LimitName, key: string | null | undefined): Promise<LimitState> {
+  if (!key) return { blocked: false, failures: 0, retryAfterSeconds: 0 };
+  try {
+    const result = await limiter(name).consume(key);
+    return { blocked: false, failures: result.consumedPoints, retryAfterSeconds: 0 };
+  } catch (rejection: unknown) {
+    if (rejection instanceof Error) throw rejection;
+    const result = rejection as { consumedPoints: number; msBeforeNext: number };
+    return { blocked: true, failures: result.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+  }
+}

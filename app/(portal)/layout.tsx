@@ -1,34 +1,41 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
-import { delegateMemberships, requireUser } from "@/lib/auth/dal";
+import { PinLetterPanel } from "@/components/pin-letters/pin-letter-panel";
+import { delegateMemberships, pinLettersOf, requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { signOutAction } from "./actions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const { PAYER_NAME } = env();
+  const { PAYER_NAME, PAYER_PHONE } = env();
   const user = await requireUser();
-  const isDelegate = (await delegateMemberships(user.userId)).length > 0;
+  // Registered by US Mail and nothing proved yet: whatever URL was opened, only the PIN page
+  // shows (no navigation), so the portal stays closed until the letter's PIN is entered.
+  const [pin, delegateOf] = await Promise.all([pinLettersOf(user.userId), delegateMemberships(user.userId)]);
+  const gated = pin.gated ? pin.letters : null;
+  const isDelegate = delegateOf.length > 0;
   return (
     <>
       <SiteHeader payerName={PAYER_NAME}>
         <div className="flex flex-wrap items-center gap-4">
-          <nav aria-label="Portal">
-            <ul className="flex items-center gap-4">
-              <li>
-                <Link href="/access" className="font-semibold">
-                  Tax ID &amp; NPI access
-                </Link>
-              </li>
-              {isDelegate ? (
+          {gated ? null : (
+            <nav aria-label="Portal">
+              <ul className="flex items-center gap-4">
                 <li>
-                  <Link href="/users" className="font-semibold">
-                    Users
+                  <Link href="/access" className="font-semibold">
+                    Tax ID &amp; NPI access
                   </Link>
                 </li>
-              ) : null}
-            </ul>
-          </nav>
+                {isDelegate ? (
+                  <li>
+                    <Link href="/users" className="font-semibold">
+                      Users
+                    </Link>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          )}
           <span className="text-sm text-muted">
             Signed in as{" "}
             <span className="font-semibold text-ink">
@@ -42,7 +49,17 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           </form>
         </div>
       </SiteHeader>
-      <SiteMain>{children}</SiteMain>
+      <SiteMain>
+        {gated ? (
+          <div className="space-y-12">
+            {gated.map((letter, index) => (
+              <PinLetterPanel key={letter.grantId} letter={letter} payerPhone={PAYER_PHONE} headingLevel={index === 0 ? 1 : 2} />
+            ))}
+          </div>
+        ) : (
+          children
+        )}
+      </SiteMain>
       <SiteFooter payerName={PAYER_NAME} />
     </>
   );

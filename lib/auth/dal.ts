@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { listMembershipsForUser } from "@/db/queries/organizations";
+import { pendingPinLetters } from "@/lib/pin-letters/pending-letters";
 import { requestContext } from "@/lib/request-context";
 import { auth } from "./index";
 import { resolveSession, type ActiveSessionUser } from "./sessions";
@@ -44,6 +45,18 @@ export const delegateMemberships = cache(async (userId: string) => {
   return memberships.filter((membership) => membership.role === "delegate");
 });
 
+/** The person's letters waiting for a PIN, and whether they close the portal (read once per request). */
+export const pinLettersOf = cache((userId: string) => pendingPinLetters(userId));
+
+/**
+ * Someone who may not use a page: a person still waiting for their PIN goes back to the PIN
+ * page (the portal is closed to them), everyone else gets 404.
+ */
+async function refuse(user: CurrentUser): Promise<never> {
+  if ((await pinLettersOf(user.userId)).gated) redirect("/access");
+  notFound();
+}
+
 /**
  * For pages and actions that only a delegate of this Tax ID may use: sends visitors to sign in
  * and answers 404 to everyone else (so nobody learns which Tax IDs exist).
@@ -51,7 +64,7 @@ export const delegateMemberships = cache(async (userId: string) => {
 export async function requireDelegate(taxId: string, returnTo?: string): Promise<DelegateContext> {
   const user = await requireUser(returnTo);
   const membership = (await delegateMemberships(user.userId)).find((candidate) => candidate.taxId === taxId);
-  if (!membership) notFound();
+  if (!membership) return refuse(user);
   return { user, organizationId: membership.organizationId, taxId: membership.taxId, organizationName: membership.organizationName };
 }
 
@@ -59,6 +72,13 @@ export async function requireDelegate(taxId: string, returnTo?: string): Promise
 export async function requireDelegateOfOrganization(organizationId: string, returnTo?: string): Promise<DelegateContext> {
   const user = await requireUser(returnTo);
   const membership = (await delegateMemberships(user.userId)).find((candidate) => candidate.organizationId === organizationId);
-  if (!membership) notFound();
+  if (!membership) return refuse(user);
   return { user, organizationId: membership.organizationId, taxId: membership.taxId, organizationName: membership.organizationName };
+}
+
+/** For pages that any delegate may open (/users): everyone else gets what refuse() gives. */
+export async function requireAnyDelegate(returnTo?: string): Promise<CurrentUser> {
+  const user = await requireUser(returnTo);
+  if ((await delegateMemberships(user.userId)).length === 0) return refuse(user);
+  return user;
 }

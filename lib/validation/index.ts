@@ -3,3 +3,4 @@ export { NpiSchema, hasValidNpiCheckDigit } from "./npi";
 export { CheckNumberSchema, VendorNumberSchema, NoticeNumberSchema, lacksNoticePrefix } from "./payment";
 export { EmailSchema, FirstNameSchema, LastNameSchema, PhoneSchema, formatPhone, NAME_MAX } from "./person";
 export { PasswordSchema, PASSWORD_MIN, PASSWORD_MAX, isCommonPassword } from "./password";
+export { PinSchema, PIN_ALPHABET, PIN_LENGTH, normalizePin, formatPin } from "./pin";

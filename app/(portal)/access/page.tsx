@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
 import { listMembershipsForUser } from "@/db/queries/organizations";
-import { requireUser } from "@/lib/auth/dal";
+import { pinLettersOf, requireUser } from "@/lib/auth/dal";
 import { formatTaxId } from "@/lib/validation";
 import { AccessList } from "./access-list";
 
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<{ added?: string | string[] }> }) {
   const user = await requireUser("/access");
-  const [rows, memberships, { added }] = await Promise.all([listAccessForUser(db, user.userId), listMembershipsForUser(db, user.userId), searchParams]);
+  const [rows, memberships, pin, { added }] = await Promise.all([listAccessForUser(db, user.userId), listMembershipsForUser(db, user.userId), pinLettersOf(user.userId), searchParams]);
   const roleByTaxId = new Map(memberships.map((membership) => [membership.taxId, membership.role]));
   const listed = rows.map((row) => ({ ...row, memberRole: roleByTaxId.get(row.taxId) ?? null }));
   const delegateOf = memberships.filter((membership) => membership.role === "delegate");
@@ -28,6 +29,8 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           <ButtonLink href="/access/add">Add a Tax ID or NPI</ButtonLink>
         </div>
       </div>
+
+      <PendingPinNotice letters={pin.letters} />
 
       {justAdded ? (
         <div className="mb-6">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireUser } from "@/lib/auth/dal";
+import { requireAnyDelegate } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/format";
 import { usersOverview } from "@/lib/users/list-users";
 import { cancelInvitationAction, resendInvitationAction } from "./actions";
@@ -20,7 +20,7 @@ const DONE: Record<string, string> = {
 };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser("/users");
+  const user = await requireAnyDelegate("/users");
   const overview = await usersOverview(user.userId);
   if (overview.organizations.length === 0) notFound();
   const params = await searchParams;

@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { listOutboxMessages } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
+import { QueuedLetters } from "./queued-letters";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 
@@ -14,12 +15,15 @@ export const metadata: Metadata = { title: "Dev mailbox" };
 export default async function DevMailboxPage() {
   if (!env().devMailbox) notFound();
   const messages = await listOutboxMessages(db);
+  const letters = await QueuedLetters();
   return (
     <>
       <PageHeading
         title="Dev mailbox"
         lead="Emails the portal has sent while the development mail transport is on, newest first. Nothing here left this machine."
       />
+      {letters}
+      <h2 className="mb-3 text-xl font-semibold">Emails</h2>
       {messages.length === 0 ? (
         <p>No emails yet.</p>
       ) : (

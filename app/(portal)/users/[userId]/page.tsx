@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { requireUser } from "@/lib/auth/dal";
+import { requireAnyDelegate } from "@/lib/auth/dal";
 import { formatDateTime } from "@/lib/format";
 import { userForDelegate } from "@/lib/users/list-users";
 import { formatTaxId } from "@/lib/validation";
@@ -17,7 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function ManageUserPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
-  const me = await requireUser(`/users/${userId}`);
+  const me = await requireAnyDelegate(`/users/${userId}`);
   // Only people in one of the caller's organizations exist here; anyone else is a 404.
   const found = UUID.test(userId) ? await userForDelegate(me.userId, userId) : null;
   if (!found) notFound();

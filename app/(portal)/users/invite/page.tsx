@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
-import { requireUser } from "@/lib/auth/dal";
+import { requireAnyDelegate } from "@/lib/auth/dal";
 import { delegateOrganizations } from "@/lib/users/delegate-organizations";
 import { inviteAction } from "../actions";
 import { InviteForm } from "./invite-form";
@@ -10,7 +10,7 @@ import { InviteForm } from "./invite-form";
 export const metadata: Metadata = { title: "Add a user" };
 
 export default async function InviteUserPage() {
-  const user = await requireUser("/users/invite");
+  const user = await requireAnyDelegate("/users/invite");
   const organizations = await delegateOrganizations(user.userId);
   if (organizations.length === 0) notFound();
   return (

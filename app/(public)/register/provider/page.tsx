@@ -24,6 +24,11 @@ export default function ProviderRegistrationPage() {
           title={`I have a check from ${PAYER_NAME}`}
           description="Use the Tax ID, the check number and the vendor number printed on the check (or an NPI). You'll have access as soon as you confirm your email."
         />
+        <ChoiceCard
+          href="/register/provider/mail"
+          title="Register with US Mail"
+          description="No check, or more than one Tax ID and you can't tell which one matches the check? We mail a PIN to the practice's address on file; enter it when the letter arrives."
+        />
       </ul>
     </>
   );

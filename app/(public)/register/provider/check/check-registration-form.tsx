@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { CheckProofFields } from "@/components/check-proof-fields";
 import { ErrorSummary } from "@/components/form/error-summary";
@@ -47,7 +48,12 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
         <Field
           name="taxId"
           label="Tax ID"
-          hint="The organization's 9-digit federal Tax ID (EIN) that the check was paid to, like 41-1234567."
+          hint={
+            <>
+              The organization&apos;s 9-digit federal Tax ID (EIN) that the check was paid to, like 41-1234567. More than one Tax ID and
+              can&apos;t tell which one matches the check? <Link href="/register/provider/mail">Register with US Mail</Link> instead.
+            </>
+          }
           defaultValue={values.taxId}
           errors={errors.taxId}
           inputMode="numeric"

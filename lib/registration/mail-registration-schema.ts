@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { EmailSchema, FirstNameSchema, LastNameSchema, NpiSchema, PasswordSchema, PhoneSchema, TaxIdSchema } from "@/lib/validation";
+import { answersFrom, refineAnswers, REGISTRATION_ANSWER_FIELDS, registrationAnswerShape } from "./answers-schema";
+
+/** The fields of "Register with US Mail", as the form sends them. */
+export const MAIL_REGISTRATION_FIELDS = [
+  "taxId",
+  "npi",
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "password",
+  "submissionId",
+  ...REGISTRATION_ANSWER_FIELDS,
+] as const;
+export type MailRegistrationField = (typeof MAIL_REGISTRATION_FIELDS)[number];
+
+const optionalNpi = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), NpiSchema.optional());
+
+/** Register with US Mail: the Tax ID (an NPI if they have one), then the person's own details. */
+export const MailRegistrationSchema = z
+  .object({
+    taxId: TaxIdSchema,
+    npi: optionalNpi,
+    firstName: FirstNameSchema,
+    lastName: LastNameSchema,
+    email: EmailSchema,
+    phone: PhoneSchema,
+    password: PasswordSchema,
+    submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+    ...registrationAnswerShape,
+  })
+  .superRefine(refineAnswers)
+  .transform((value) => ({
+    taxId: value.taxId,
+    npi: value.npi ?? null,
+    firstName: value.firstName,
+    lastName: value.lastName,
+    email: value.email,
+    phone: value.phone,
+    password: value.password,
+    submissionId: value.submissionId,
+    answers: answersFrom(value),
+  }));
+
+export type MailRegistration = z.output<typeof MailRegistrationSchema>;
+
+/** The Tax ID (and NPI) of "Add a Tax ID by mail" for a signed-in account. */
+export const AddTaxIdByMailSchema = z.object({ taxId: TaxIdSchema, npi: optionalNpi });
+export const ADD_TAX_ID_BY_MAIL_FIELDS = ["taxId", "npi"] as const;
