@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NotListedLink } from "@/components/registration/not-listed-link";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
 import { env } from "@/lib/env";
@@ -24,7 +25,13 @@ export default function ProviderRegistrationPage() {
           title={`I have a check from ${PAYER_NAME}`}
           description="Use the Tax ID, the check number and the vendor number printed on the check (or an NPI). You'll have access as soon as you confirm your email."
         />
+        <ChoiceCard
+          href="/register/provider/notice"
+          title="I received a non-payment notice"
+          description="Use the Tax ID, the NPI and the number on the notice, with the NP in front. You'll have access as soon as you confirm your email."
+        />
       </ul>
+      <NotListedLink className="mt-6 max-w-2xl" />
     </>
   );
 }

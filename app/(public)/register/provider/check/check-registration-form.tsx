@@ -4,9 +4,8 @@ import { useActionState, useState } from "react";
 import { CheckIllustration } from "@/components/check-illustration";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field, FieldErrors } from "@/components/form/field";
-import { SubmitButton } from "@/components/form/submit-button";
-import { AboutYouFieldset } from "@/components/registration/about-you-fieldset";
-import { RegistrationQuestions } from "@/components/registration/registration-questions";
+import { CreateAccountSection } from "@/components/registration/create-account-section";
+import { NotListedLink } from "@/components/registration/not-listed-link";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { CheckRegistrationField } from "@/lib/registration/check-registration-schema";
 
@@ -36,7 +35,6 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const [proof, setProof] = useState(values.proof === "npi" ? "npi" : "vendor");
-  const retyping = Boolean(state.message) && !state.ok;
 
   return (
     <form action={formAction} noValidate className="max-w-3xl">
@@ -120,15 +118,10 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
           </div>
           <CheckIllustration payerName={payerName} />
         </div>
+        <NotListedLink />
       </fieldset>
 
-      <AboutYouFieldset values={values} errors={errors} retyping={retyping} />
-      <RegistrationQuestions state={state} />
-
-      <div className="mt-6 flex flex-wrap items-center gap-4">
-        <SubmitButton pendingLabel="Creating your account…">Create my account</SubmitButton>
-        <p className="text-sm text-muted">By creating an account you agree to use it only yourself.</p>
-      </div>
+      <CreateAccountSection state={state} />
     </form>
   );
 }
