@@ -90,3 +90,19 @@ export function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
 }
+
+/**
+ * Counts one use against a limit in a single atomic step (for actions limited by use, not by
+ * failure, like opening a case): two requests at once can't both take the last point.
+ */
+export async function consumeAttempt(name: LimitName, key: string): Promise<LimitState> {
+  try {
+    const result = await limiter(name).consume(key);
+    return { blocked: false, failures: result.consumedPoints, retryAfterSeconds: 0 };
+  } catch (rejection: unknown) {
+    // consume() rejects with a RateLimiterRes (not an Error) once over the limit.
+    if (rejection instanceof Error) throw rejection;
+    const result = rejection as { consumedPoints: number; msBeforeNext: number };
+    return { blocked: true, failures: result.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+  }
+}

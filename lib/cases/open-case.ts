@@ -12,14 +12,20 @@ const openingNotes: Record<NewCase["type"], string> = {
 
 /**
  * Opens a case for a representative, with its first history entry and an audit row, inside
- * the caller's transaction. A resubmitted form (same submission id) gets the case it opened.
+ * the caller's transaction. A resubmitted form (same submission id) gets the case it opened,
+ * with created: false so that the caller doesn't send its acknowledgement twice.
  */
-export async function openCase(executor: Executor, values: NewCase, context: RequestContext | null, actorUserId: string | null = null): Promise<{ id: string; number: number }> {
+export async function openCase(
+  executor: Executor,
+  values: NewCase,
+  context: RequestContext | null,
+  actorUserId: string | null = null,
+): Promise<{ id: string; number: number; created: boolean }> {
   const opened = await insertCase(executor, values, { actorUserId, body: openingNotes[values.type] });
   if (!opened) {
     const existing = values.submissionId ? await findCaseBySubmission(executor, values.submissionId) : null;
     if (!existing) throw new Error("The case insert returned no row.");
-    return existing;
+    return { ...existing, created: false };
   }
   await recordAudit(executor, context, {
     action: "case.opened",
@@ -29,7 +35,7 @@ export async function openCase(executor: Executor, values: NewCase, context: Req
     taxId: values.taxId ?? null,
     details: { caseNumber: opened.number, type: values.type },
   });
-  return opened;
+  return { ...opened, created: true };
 }
 
 /** How a case number is shown to people. */
