@@ -1,13 +1,15 @@
 import { render } from "@react-email/render";
 import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/emails/account-exists";
 import CaseReceived, { caseReceivedSubject, type CaseReceivedProps } from "@/emails/case-received";
+import DelegateReplaced, { delegateReplacedSubject, type DelegateReplacedProps } from "@/emails/delegate-replaced";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 /** Every email the portal sends, by name, with the props its template takes. */
 export type EmailMessage =
   | { template: "verify-email"; to: string; props: VerifyEmailProps }
   | { template: "account-exists"; to: string; props: AccountExistsProps }
-  | { template: "case-received"; to: string; props: CaseReceivedProps };
+  | { template: "case-received"; to: string; props: CaseReceivedProps }
+  | { template: "delegate-replaced"; to: string; props: DelegateReplacedProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -25,6 +27,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: accountExistsSubject(message.props), node: <AccountExists {...message.props} /> };
     case "case-received":
       return { subject: caseReceivedSubject(message.props), node: <CaseReceived {...message.props} /> };
+    case "delegate-replaced":
+      return { subject: delegateReplacedSubject(message.props), node: <DelegateReplaced {...message.props} /> };
   }
 }
 
