@@ -1,4 +1,4 @@
-import { db } from "@/db/client";
+import { db, type Database } from "@/db/client";
 import { releaseUnconfirmedRegistrations } from "./release-unconfirmed";
 
 /** How often the server releases registrations whose email was never confirmed. */
@@ -11,9 +11,9 @@ const globalForJob = globalThis as unknown as { __releaseJob?: { timer: NodeJS.T
  * logged on one line and not thrown (during an outage it repeats every few minutes); returns
  * how many were released, or null when the pass failed.
  */
-export async function runReleasePass(now = new Date()): Promise<number | null> {
+export async function runReleasePass(now = new Date(), database: Pick<Database, "transaction"> = db): Promise<number | null> {
   try {
-    return await db.transaction((tx) => releaseUnconfirmedRegistrations(tx, now));
+    return await database.transaction((tx) => releaseUnconfirmedRegistrations(tx, now));
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     console.error(`[release] releasing unconfirmed registrations failed; it will be retried: ${cause instanceof Error ? cause.message : String(cause)}`);
@@ -27,14 +27,14 @@ export async function runReleasePass(now = new Date()): Promise<number | null> {
  * registers that Tax ID (registering it also releases, lazily). In-process because PGlite
  * serves one process; on PostgreSQL several instances can run it safely (each row is released once).
  */
-export function startReleaseJob(intervalMinutes = RELEASE_INTERVAL_MINUTES): void {
+export function startReleaseJob(intervalMinutes = RELEASE_INTERVAL_MINUTES, pass: () => Promise<unknown> = runReleasePass): void {
   if (globalForJob.__releaseJob) return;
   const state = { running: false, timer: undefined as unknown as NodeJS.Timeout };
   const tick = async () => {
     if (state.running) return;
     state.running = true;
     try {
-      await runReleasePass();
+      await pass();
     } finally {
       state.running = false;
     }
