@@ -1,5 +1,4 @@
 import { FieldErrors } from "@/components/form/field";
-import { Notice } from "@/components/ui/notice";
 import type { FormState } from "@/lib/forms/form-state";
 import type { RegistrationAnswerField } from "@/lib/registration/answers-schema";
 import { DEPARTED_REASONS, departedReasonLabels } from "@/lib/registration/departed-reasons";
