@@ -17,6 +17,8 @@ describe("CheckRegistrationForm: one person, one account", () => {
 
     const question = await screen.findByRole("group", { name: "Are you Ann Rivera, MD?" });
     await user.click(within(question).getByRole("checkbox", { name: /this is my own name/ }));
+    // The password is typed again after a submit (React resets the form; jsdom may not, so clear it first).
+    await user.clear(passwordInput());
     await user.type(passwordInput(), typed.password);
     await submit(user);
 

@@ -95,6 +95,8 @@ describe("NoticeRegistrationForm", () => {
     const confirm = within(question).getByRole("checkbox", { name: /this is my own name/ });
     expect(confirm).not.toBeChecked();
     await user.click(confirm);
+    // The password is typed again after a submit (React resets the form; jsdom may not, so clear it first).
+    await user.clear(passwordInput());
     await user.type(passwordInput(), typed.password);
     await submit(user);
 
