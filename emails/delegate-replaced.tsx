@@ -10,7 +10,7 @@ export interface DelegateReplacedProps {
   /** As people read it: "41-2345678". */
   taxId: string;
   organizationName: string;
-  /** The reason they chose, in words: "They have left the organization". */
+  /** The reason they chose, as it reads mid-sentence: "they have left the organization". */
   reason: string;
   disputeUrl: string;
   expiresInDays: number;
@@ -60,7 +60,7 @@ DelegateReplaced.PreviewProps = {
   registrantName: "Chris Park",
   taxId: "41-2345678",
   organizationName: "Northside Pediatrics",
-  reason: "They have left the organization",
+  reason: "they have left the organization",
   disputeUrl: "http://localhost:3000/cases/dispute?token=preview-token",
   expiresInDays: 30,
 } satisfies DelegateReplacedProps;

@@ -95,10 +95,15 @@ async function notifyPreviousDelegates(
         taxId: formatTaxId(values.taxId),
         organizationName: values.organizationName,
         // The label, not the free-text note: the note is for the representative, not a message to a third party.
-        reason: departedReasonLabels[values.claim.reason],
+        reason: reasonInSentence(departedReasonLabels[values.claim.reason]),
         disputeUrl: `${config.APP_URL}/cases/dispute?token=${encodeURIComponent(token)}`,
         expiresInDays: DISPUTE_LINK_DAYS,
       },
     });
   }
+}
+
+/** "They have left the organization" reads mid-sentence as "they have left the organization". */
+function reasonInSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }

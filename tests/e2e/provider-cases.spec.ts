@@ -83,7 +83,7 @@ test("registering for Northside Pediatrics when Pat Morgan can't assist: Pat is 
   await expect(page).toHaveURL(/\/register\/check-email$/);
 
   const { text, href } = await openEmail(page, "pat.morgan@northside.example", /Someone registered for Northside Pediatrics/, "Tell us this is wrong");
-  expect(text).toContain("Chris Park registered for Tax ID 41-2345678 (Northside Pediatrics) and said you are unable to assist: They have left the organization. If this is wrong, tell us");
+  expect(text).toContain("Chris Park registered for Tax ID 41-2345678 (Northside Pediatrics) and said you are unable to assist: they have left the organization. If this is wrong, tell us");
   expect(href).toMatch(/\/cases\/dispute\?token=[A-Za-z0-9_-]+$/);
 
   await page.goto(href!);

@@ -38,7 +38,7 @@ describe("the person who registered has left", () => {
     expect(review).toMatchObject({ type: "departed_delegate_review", taxId: "412345678", status: "open" });
 
     expect(email.subject).toContain("Northside Pediatrics");
-    expect(email.text).toContain("Chris Park registered for Tax ID 41-2345678 (Northside Pediatrics) and said you are unable to assist: They have left the organization. If this is wrong, tell us");
+    expect(email.text).toContain("Chris Park registered for Tax ID 41-2345678 (Northside Pediatrics) and said you are unable to assist: they have left the organization. If this is wrong, tell us");
     const token = disputeTokenFrom(email.html);
     expect(email.text).toContain(`http://portal.test/cases/dispute?token=${token}`);
 
