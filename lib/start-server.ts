@@ -1,10 +1,12 @@
 import { env, EnvError } from "./env";
 import { startOutboxWorker } from "./email/worker";
+import { startReleaseJob } from "./registration/release-job";
 
 /**
  * Runs once when the Node.js server starts (from instrumentation.ts): checks the configuration,
  * so that a missing or bad variable stops the start with its name, then starts the outbox
- * delivery inside this process (PGlite serves one process, so no separate worker may open it).
+ * delivery and the release of unconfirmed registrations inside this process (PGlite serves one
+ * process, so no separate worker may open it).
  */
 export function startServer(): void {
   let config;
@@ -16,6 +18,7 @@ export function startServer(): void {
     process.exit(1);
   }
   startOutboxWorker(config.OUTBOX_POLL_SECONDS);
+  startReleaseJob();
   console.log(
     `[portal] ${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
   );

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Executor } from "../client";
 import { caseEvents, caseLinkTokens, cases } from "../schema";
 
@@ -54,4 +54,34 @@ export async function addCaseEvent(executor: Executor, values: { caseId: string;
 
 export async function insertCaseLinkToken(executor: Executor, values: { tokenHash: string; caseId: string; userId: string; now: Date; expiresAt: Date }): Promise<void> {
   await executor.insert(caseLinkTokens).values({ tokenHash: values.tokenHash, caseId: values.caseId, userId: values.userId, createdAt: values.now, expiresAt: values.expiresAt });
+}
+
+/** Uses a case link if it is unused and unexpired (one statement, so two clicks can't both succeed); returns its case and person, or null. */
+export async function useCaseLinkToken(executor: Executor, tokenHash: string, now: Date): Promise<{ caseId: string; userId: string } | null> {
+  const [used] = await executor
+    .update(caseLinkTokens)
+    .set({ usedAt: now })
+    .where(and(eq(caseLinkTokens.tokenHash, tokenHash), isNull(caseLinkTokens.usedAt), gt(caseLinkTokens.expiresAt, now)))
+    .returning({ caseId: caseLinkTokens.caseId, userId: caseLinkTokens.userId });
+  return used ?? null;
+}
+
+/** A case link's state, whether usable or not: to tell people why a link no longer works. */
+export async function findCaseLinkToken(executor: Executor, tokenHash: string) {
+  const [row] = await executor
+    .select({ caseId: caseLinkTokens.caseId, userId: caseLinkTokens.userId, usedAt: caseLinkTokens.usedAt, expiresAt: caseLinkTokens.expiresAt })
+    .from(caseLinkTokens)
+    .where(eq(caseLinkTokens.tokenHash, tokenHash))
+    .limit(1);
+  return row ?? null;
+}
+
+/** What a related case needs to know of a case. */
+export async function findCaseSummary(executor: Executor, caseId: string) {
+  const [row] = await executor
+    .select({ id: cases.id, number: cases.number, type: cases.type, taxId: cases.taxId, details: cases.details })
+    .from(cases)
+    .where(eq(cases.id, caseId))
+    .limit(1);
+  return row ?? null;
 }

@@ -12,14 +12,15 @@ const openingNotes: Record<NewCase["type"], string> = {
 
 /**
  * Opens a case for a representative, with its first history entry and an audit row, inside
- * the caller's transaction. A resubmitted form (same submission id) gets the case it opened.
+ * the caller's transaction. A resubmitted form (same submission id) gets the case it opened,
+ * with created: false so that the caller doesn't send its acknowledgement twice.
  */
 export async function openCase(
   executor: Executor,
   values: NewCase,
   context: RequestContext | null,
   actorUserId: string | null = null,
-): Promise<{ id: string; number: number; /** False when this submission had already opened it (send no second acknowledgement). */ created: boolean }> {
+): Promise<{ id: string; number: number; created: boolean }> {
   const opened = await insertCase(executor, values, { actorUserId, body: openingNotes[values.type] });
   if (!opened) {
     const existing = values.submissionId ? await findCaseBySubmission(executor, values.submissionId) : null;

@@ -3,6 +3,7 @@ import AccessAdded, { accessAddedSubject, type AccessAddedProps } from "@/emails
 import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/emails/account-exists";
 import CaseReceived, { caseReceivedSubject, type CaseReceivedProps } from "@/emails/case-received";
 import Invitation, { invitationSubject, type InvitationProps } from "@/emails/invitation";
+import DelegateReplaced, { delegateReplacedSubject, type DelegateReplacedProps } from "@/emails/delegate-replaced";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 /** Every email the portal sends, by name, with the props its template takes. */
@@ -11,7 +12,8 @@ export type EmailMessage =
   | { template: "account-exists"; to: string; props: AccountExistsProps }
   | { template: "case-received"; to: string; props: CaseReceivedProps }
   | { template: "invitation"; to: string; props: InvitationProps }
-  | { template: "access-added"; to: string; props: AccessAddedProps };
+  | { template: "access-added"; to: string; props: AccessAddedProps }
+  | { template: "delegate-replaced"; to: string; props: DelegateReplacedProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -33,6 +35,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: invitationSubject(message.props), node: <Invitation {...message.props} /> };
     case "access-added":
       return { subject: accessAddedSubject(message.props), node: <AccessAdded {...message.props} /> };
+    case "delegate-replaced":
+      return { subject: delegateReplacedSubject(message.props), node: <DelegateReplaced {...message.props} /> };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { NotListedLink } from "@/components/registration/not-listed-link";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
 import { env } from "@/lib/env";
@@ -25,11 +26,17 @@ export default function ProviderRegistrationPage() {
           description="Use the Tax ID, the check number and the vendor number printed on the check (or an NPI). You'll have access as soon as you confirm your email."
         />
         <ChoiceCard
+          href="/register/provider/notice"
+          title="I received a non-payment notice"
+          description="Use the Tax ID, the NPI and the number on the notice, with the NP in front. You'll have access as soon as you confirm your email."
+        />
+        <ChoiceCard
           href="/register/provider/mail"
           title="Register with US Mail"
           description="No check, or more than one Tax ID and you can't tell which one matches the check? We mail a PIN to the practice's address on file; enter it when the letter arrives."
         />
       </ul>
+      <NotListedLink className="mt-6 max-w-2xl" />
     </>
   );
 }

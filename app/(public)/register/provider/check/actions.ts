@@ -5,9 +5,8 @@ import { redirect } from "next/navigation";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { validatedAction } from "@/lib/forms/validated-action";
-import { describeWait } from "@/lib/rate-limit";
 import { CHECK_REGISTRATION_FIELDS, CheckRegistrationSchema } from "@/lib/registration/check-registration-schema";
-import { refusalState } from "@/lib/registration/refusal-state";
+import { sharedFailureState } from "@/lib/registration/registration-failure-state";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 
 export const registerWithCheckAction = validatedAction(
@@ -33,17 +32,8 @@ export const registerWithCheckAction = validatedAction(
           },
           values,
         };
-      case "rate_limited":
-        return {
-          ok: false,
-          message: `There have been too many unsuccessful attempts to verify this organization. For your security, please wait ${describeWait(
-            result.retryAfterSeconds,
-          )} and try again.`,
-          values,
-        };
-      case "confirm_own_name":
-      case "already_registered":
-        return refusalState(result, values);
+      default:
+        return sharedFailureState(result, values);
     }
   },
 );

@@ -5,9 +5,8 @@ import { useActionState } from "react";
 import { CheckProofFields } from "@/components/check-proof-fields";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field } from "@/components/form/field";
-import { SubmitButton } from "@/components/form/submit-button";
-import { AboutYouFieldset } from "@/components/registration/about-you-fieldset";
-import { RegistrationQuestions } from "@/components/registration/registration-questions";
+import { CreateAccountSection } from "@/components/registration/create-account-section";
+import { NotListedLink } from "@/components/registration/not-listed-link";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { CheckRegistrationField } from "@/lib/registration/check-registration-schema";
 
@@ -36,7 +35,6 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
   const [state, formAction] = useActionState(action, initialFormState as FormState<CheckRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
-  const retyping = Boolean(state.message) && !state.ok;
 
   return (
     <form action={formAction} noValidate className="max-w-3xl">
@@ -64,15 +62,10 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
         />
         {/* The check number, the vendor-number-or-NPI choice and the picture are shared with /access/add. */}
         <CheckProofFields payerName={payerName} values={values} errors={errors} />
+        <NotListedLink />
       </fieldset>
 
-      <AboutYouFieldset values={values} errors={errors} retyping={retyping} />
-      <RegistrationQuestions state={state} />
-
-      <div className="mt-6 flex flex-wrap items-center gap-4">
-        <SubmitButton pendingLabel="Creating your account…">Create my account</SubmitButton>
-        <p className="text-sm text-muted">By creating an account you agree to use it only yourself.</p>
-      </div>
+      <CreateAccountSection state={state} />
     </form>
   );
 }

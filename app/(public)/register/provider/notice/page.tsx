@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeading } from "@/components/ui/page-heading";
+import { env } from "@/lib/env";
+import { registerWithNoticeAction } from "./actions";
+import { NoticeRegistrationForm } from "./notice-registration-form";
+
+export const metadata: Metadata = { title: "Register with a non-payment notice" };
+
+export default function RegisterWithNoticePage() {
+  const { PAYER_NAME } = env();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/register">Register</Link> <span aria-hidden="true">›</span> <Link href="/register/provider">Provider</Link>{" "}
+        <span aria-hidden="true">›</span> <span aria-current="page">Non-payment notice</span>
+      </nav>
+      <PageHeading
+        eyebrow="Register: provider"
+        title="Register with a non-payment notice"
+        lead={`It takes a few minutes. Have a recent ${PAYER_NAME} non-payment notice in front of you. All fields are required.`}
+      />
+      <NoticeRegistrationForm action={registerWithNoticeAction} payerName={PAYER_NAME} submissionId={crypto.randomUUID()} />
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { db, type Database } from "@/db/client";
+import { releaseUnconfirmedRegistrations } from "./release-unconfirmed";
+
+/** How often the server releases registrations whose email was never confirmed. */
+export const RELEASE_INTERVAL_MINUTES = 5;
+
+const globalForJob = globalThis as unknown as { __releaseJob?: { timer: NodeJS.Timeout; running: boolean } };
+
+/**
+ * One pass: releases every stale unconfirmed registration in one transaction. A failure is
+ * logged on one line and not thrown (during an outage it repeats every few minutes); returns
+ * how many were released, or null when the pass failed.
+ */
+export async function runReleasePass(now = new Date(), database: Pick<Database, "transaction"> = db): Promise<number | null> {
+  try {
+    return await database.transaction((tx) => releaseUnconfirmedRegistrations(tx, now));
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    console.error(`[release] releasing unconfirmed registrations failed; it will be retried: ${cause instanceof Error ? cause.message : String(cause)}`);
+    return null;
+  }
+}
+
+/**
+ * Runs the release in the server process every few minutes, so that an unconfirmed
+ * registration stops holding the delegate role after its 24 hours even if nobody else
+ * registers that Tax ID (registering it also releases, lazily). In-process because PGlite
+ * serves one process; on PostgreSQL several instances can run it safely (each row is released once).
+ */
+export function startReleaseJob(intervalMinutes = RELEASE_INTERVAL_MINUTES, pass: () => Promise<unknown> = runReleasePass): void {
+  if (globalForJob.__releaseJob) return;
+  const state = { running: false, timer: undefined as unknown as NodeJS.Timeout };
+  const tick = async () => {
+    if (state.running) return;
+    state.running = true;
+    try {
+      await pass();
+    } finally {
+      state.running = false;
+    }
+  };
+  state.timer = setInterval(() => void tick(), intervalMinutes * 60 * 1000);
+  state.timer.unref();
+  globalForJob.__releaseJob = state;
+  void tick();
+}
+
+/** For tests: stops the job started by startReleaseJob. */
+export function stopReleaseJob(): void {
+  const state = globalForJob.__releaseJob;
+  if (!state) return;
+  clearInterval(state.timer);
+  globalForJob.__releaseJob = undefined;
+}
