@@ -1,12 +1,11 @@
 import Link from "next/link";
 
 /** One of a few choices on a step page: the whole card is the link. */
-export function ChoiceCard({ href, title, description, prefetch }: { href: string; title: string; description: string; prefetch?: boolean }) {
+export function ChoiceCard({ href, title, description }: { href: string; title: string; description: string }) {
   return (
     <li>
       <Link
         href={href}
-        prefetch={prefetch}
         className="group block rounded-lg border border-line bg-surface p-5 no-underline shadow-sm transition hover:border-brand hover:shadow-md"
       >
         <span className="flex items-center justify-between gap-4">

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EmailSchema, FirstNameSchema, LastNameSchema, PasswordSchema, PhoneSchema } from "@/lib/validation";
 import { DEPARTED_REASONS } from "./departed-reasons";
 
 /** The follow-up fields every provider registration form carries (empty until asked). */
@@ -33,3 +34,16 @@ export function answersFrom(value: AnswerValues) {
     confirmedOwnName: value.confirmOwnName === "yes",
   };
 }
+
+/** The registrant's own details and the form's one-time id, then the follow-up answers: every provider registration form ends with these. */
+export const REGISTRANT_FIELDS = ["firstName", "lastName", "email", "phone", "password", "submissionId", ...REGISTRATION_ANSWER_FIELDS] as const;
+
+export const registrantShape = {
+  firstName: FirstNameSchema,
+  lastName: LastNameSchema,
+  email: EmailSchema,
+  phone: PhoneSchema,
+  password: PasswordSchema,
+  submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  ...registrationAnswerShape,
+};

@@ -1,16 +1,6 @@
 import { z } from "zod";
-import {
-  CheckNumberSchema,
-  EmailSchema,
-  FirstNameSchema,
-  LastNameSchema,
-  NpiSchema,
-  PasswordSchema,
-  PhoneSchema,
-  TaxIdSchema,
-  VendorNumberSchema,
-} from "@/lib/validation";
-import { answersFrom, refineAnswers, REGISTRATION_ANSWER_FIELDS, registrationAnswerShape } from "./answers-schema";
+import { CheckNumberSchema, NpiSchema, TaxIdSchema, VendorNumberSchema } from "@/lib/validation";
+import { answersFrom, refineAnswers, REGISTRANT_FIELDS, registrantShape } from "./answers-schema";
 
 export const PROOF_OPTIONS = ["vendor", "npi"] as const;
 export type ProofOption = (typeof PROOF_OPTIONS)[number];
@@ -22,13 +12,7 @@ export const CHECK_REGISTRATION_FIELDS = [
   "proof",
   "vendorNumber",
   "npi",
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "password",
-  "submissionId",
-  ...REGISTRATION_ANSWER_FIELDS,
+  ...REGISTRANT_FIELDS,
 ] as const;
 export type CheckRegistrationField = (typeof CHECK_REGISTRATION_FIELDS)[number];
 
@@ -36,13 +20,7 @@ export type CheckRegistrationField = (typeof CHECK_REGISTRATION_FIELDS)[number];
 const common = {
   taxId: TaxIdSchema,
   checkNumber: CheckNumberSchema,
-  firstName: FirstNameSchema,
-  lastName: LastNameSchema,
-  email: EmailSchema,
-  phone: PhoneSchema,
-  password: PasswordSchema,
-  submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
-  ...registrationAnswerShape,
+  ...registrantShape,
 };
 
 /**

@@ -1,19 +1,9 @@
 import { z } from "zod";
-import { EmailSchema, FirstNameSchema, LastNameSchema, NpiSchema, PasswordSchema, PhoneSchema, TaxIdSchema } from "@/lib/validation";
-import { answersFrom, refineAnswers, REGISTRATION_ANSWER_FIELDS, registrationAnswerShape } from "./answers-schema";
+import { NpiSchema, TaxIdSchema } from "@/lib/validation";
+import { answersFrom, refineAnswers, REGISTRANT_FIELDS, registrantShape } from "./answers-schema";
 
 /** The fields of "Register with US Mail", as the form sends them. */
-export const MAIL_REGISTRATION_FIELDS = [
-  "taxId",
-  "npi",
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "password",
-  "submissionId",
-  ...REGISTRATION_ANSWER_FIELDS,
-] as const;
+export const MAIL_REGISTRATION_FIELDS = ["taxId", "npi", ...REGISTRANT_FIELDS] as const;
 export type MailRegistrationField = (typeof MAIL_REGISTRATION_FIELDS)[number];
 
 const optionalNpi = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), NpiSchema.optional());
@@ -23,13 +13,7 @@ export const MailRegistrationSchema = z
   .object({
     taxId: TaxIdSchema,
     npi: optionalNpi,
-    firstName: FirstNameSchema,
-    lastName: LastNameSchema,
-    email: EmailSchema,
-    phone: PhoneSchema,
-    password: PasswordSchema,
-    submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
-    ...registrationAnswerShape,
+    ...registrantShape,
   })
   .superRefine(refineAnswers)
   .transform((value) => ({

@@ -1,23 +1,12 @@
 import { z } from "zod";
-import { EmailSchema, FirstNameSchema, LastNameSchema, NoticeNumberSchema, NpiSchema, PasswordSchema, PhoneSchema, TaxIdSchema } from "@/lib/validation";
-import { answersFrom, refineAnswers, REGISTRATION_ANSWER_FIELDS, registrationAnswerShape } from "./answers-schema";
+import { NoticeNumberSchema, NpiSchema, TaxIdSchema } from "@/lib/validation";
+import { answersFrom, refineAnswers, REGISTRANT_FIELDS, registrantShape } from "./answers-schema";
 
 /** The FAQ's words: the one hint a registrant gets when the number lacks its prefix. */
 export const MISSING_NP_MESSAGE = "Include the NP in front of the number";
 
 /** The fields of "Register with a non-payment notice", as the form sends them. */
-export const NOTICE_REGISTRATION_FIELDS = [
-  "taxId",
-  "npi",
-  "noticeNumber",
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "password",
-  "submissionId",
-  ...REGISTRATION_ANSWER_FIELDS,
-] as const;
+export const NOTICE_REGISTRATION_FIELDS = ["taxId", "npi", "noticeNumber", ...REGISTRANT_FIELDS] as const;
 export type NoticeRegistrationField = (typeof NOTICE_REGISTRATION_FIELDS)[number];
 
 /**
@@ -29,13 +18,7 @@ export const NoticeRegistrationSchema = z
     taxId: TaxIdSchema,
     npi: NpiSchema,
     noticeNumber: NoticeNumberSchema,
-    firstName: FirstNameSchema,
-    lastName: LastNameSchema,
-    email: EmailSchema,
-    phone: PhoneSchema,
-    password: PasswordSchema,
-    submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
-    ...registrationAnswerShape,
+    ...registrantShape,
   })
   .superRefine(refineAnswers)
   .transform(({ departedReason, departedNote, confirmOwnName, ...value }) => ({

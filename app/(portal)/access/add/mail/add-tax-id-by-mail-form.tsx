@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Field } from "@/components/form/field";
+import { LetterTaxIdFields } from "@/components/pin-letters/letter-tax-id-fields";
 import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 
@@ -17,35 +16,11 @@ export function AddTaxIdByMailForm({ action }: { action: Action }) {
   return (
     <form action={formAction} noValidate className="max-w-xl space-y-5">
       <ErrorSummary state={state} labels={{ taxId: "Tax ID", npi: "NPI" }} />
-      <Field
-        name="taxId"
-        label="Tax ID"
-        hint="The organization's 9-digit federal Tax ID (EIN), like 41-1234567."
-        defaultValue={values.taxId}
-        errors={errors.taxId}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={11}
-        required
-        className="max-w-md"
-        after={
-          state.data?.taxIdNotListed === "yes" ? (
-            <p className="mt-1 text-sm">
-              <Link href="/register/provider/not-listed" prefetch={false}>My provider is not listed</Link>: a representative will contact you.
-            </p>
-          ) : null
-        }
-      />
-      <Field
-        name="npi"
-        label="NPI (optional)"
-        hint="A 10-digit NPI that bills under this Tax ID, if you know one."
-        defaultValue={values.npi}
-        errors={errors.npi}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={12}
-        className="max-w-xs"
+      <LetterTaxIdFields
+        values={values}
+        errors={errors}
+        taxIdNotListed={state.data?.taxIdNotListed === "yes"}
+        taxIdHint="The organization's 9-digit federal Tax ID (EIN), like 41-1234567."
       />
       <SubmitButton pendingLabel="Requesting the letter…">Mail the PIN letter</SubmitButton>
     </form>

@@ -1,12 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Field } from "@/components/form/field";
-import { SubmitButton } from "@/components/form/submit-button";
-import { AboutYouFieldset } from "@/components/registration/about-you-fieldset";
-import { RegistrationQuestions } from "@/components/registration/registration-questions";
+import { LetterTaxIdFields } from "@/components/pin-letters/letter-tax-id-fields";
+import { CreateAccountSection } from "@/components/registration/create-account-section";
+import { NotListedLink } from "@/components/registration/not-listed-link";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { MailRegistrationField } from "@/lib/registration/mail-registration-schema";
 
@@ -30,7 +28,6 @@ export function MailRegistrationForm({ action, submissionId }: { action: Action;
   const [state, formAction] = useActionState(action, initialFormState as FormState<MailRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
-  const retyping = Boolean(state.message) && !state.ok;
   const notListed = state.data?.taxIdNotListed === "yes";
 
   return (
@@ -40,45 +37,16 @@ export function MailRegistrationForm({ action, submissionId }: { action: Action;
 
       <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <legend className="px-1 text-xl font-semibold text-ink">Your organization</legend>
-        <Field
-          name="taxId"
-          label="Tax ID"
-          hint="The organization's 9-digit federal Tax ID (EIN), like 41-1234567. We mail the PIN to the address we have on file for it."
-          defaultValue={values.taxId}
-          errors={errors.taxId}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={11}
-          required
-          className="max-w-md"
-          after={
-            notListed ? (
-              <p className="mt-1 text-sm">
-                <Link href="/register/provider/not-listed" prefetch={false}>My provider is not listed</Link>: a representative will contact you.
-              </p>
-            ) : null
-          }
+        <LetterTaxIdFields
+          values={values}
+          errors={errors}
+          taxIdNotListed={notListed}
+          taxIdHint="The organization's 9-digit federal Tax ID (EIN), like 41-1234567. We mail the PIN to the address we have on file for it."
         />
-        <Field
-          name="npi"
-          label="NPI (optional)"
-          hint="A 10-digit NPI that bills under this Tax ID, if you know one."
-          defaultValue={values.npi}
-          errors={errors.npi}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
-          className="max-w-xs"
-        />
+        <NotListedLink />
       </fieldset>
 
-      <AboutYouFieldset values={values} errors={errors} retyping={retyping} />
-      <RegistrationQuestions state={state} />
-
-      <div className="mt-6 flex flex-wrap items-center gap-4">
-        <SubmitButton pendingLabel="Creating your account…">Create my account and mail my PIN</SubmitButton>
-        <p className="text-sm text-muted">By creating an account you agree to use it only yourself.</p>
-      </div>
+      <CreateAccountSection state={state} submitLabel="Create my account and mail my PIN" />
     </form>
   );
 }
