@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { NpiSchema, TaxIdSchema } from "@/lib/validation";
+import { NpiSchema } from "@/lib/validation/npi";
+import { TaxIdSchema } from "@/lib/validation/tax-id";
 
 export const CONTACT_REPRESENTATIVE_FIELDS = ["taxId", "npi", "message", "submissionId"] as const;
 export type ContactRepresentativeField = (typeof CONTACT_REPRESENTATIVE_FIELDS)[number];
