@@ -43,8 +43,8 @@ export function RegistrationQuestions({ state }: { state: FormState<string> }) {
           <div id="departed-intro" className="space-y-2 text-ink">
             {delegates.length > 0 ? (
               <p>
-                Its delegate{delegates.length > 1 ? "s are" : " is"} <strong>{delegates.join(", ")}</strong>. The delegate creates accounts for
-                co-workers: the quickest way in is to ask them.
+                Its delegate{delegates.length > 1 ? "s are" : " is"} <strong>{delegates.join(", ")}</strong>: the delegate creates accounts for
+                co-workers, so the quickest way in is to ask them.
               </p>
             ) : null}
             <p>

@@ -34,7 +34,8 @@ test("a person at Birchwood Clinic registers with US Mail and enters the PIN fro
   await page.getByRole("textbox", { name: "Tax ID", exact: true }).fill("41-5678901");
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Create my account and mail my PIN" }).click();
-  await expect(page).toHaveURL(/\/register\/check-email$/);
+  await expect(page).toHaveURL(/\/register\/check-email\?by=mail$/);
+  await expect(page.getByText("Your PIN letter is on its way")).toBeVisible();
   await expectAccessible(page);
 
   const link = await readVerificationLink(page, email);

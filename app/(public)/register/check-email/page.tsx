@@ -6,7 +6,8 @@ import { VERIFICATION_HOURS } from "@/lib/auth/email-verification";
 
 export const metadata: Metadata = { title: "Check your email" };
 
-export default function CheckEmailPage() {
+export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { by } = await searchParams;
   return (
     <div className="max-w-2xl">
       <PageHeading title="Check your email" lead="One more step: confirm your email address." />
@@ -16,6 +17,16 @@ export default function CheckEmailPage() {
           Then you can sign in right away.
         </p>
       </Notice>
+      {by === "mail" ? (
+        <div className="mt-4">
+          <Notice tone="info" title="Your PIN letter is on its way">
+            <p>
+              We mail a PIN to the practice&apos;s address on file; it usually takes a few business days to arrive. Until then you can sign
+              in, but the portal only asks for the PIN. When the letter comes, sign in and enter it: the PIN works for 30 days.
+            </p>
+          </Notice>
+        </div>
+      ) : null}
       <h2 className="mt-8 text-xl font-semibold">Didn&apos;t get the email?</h2>
       <ul className="mt-2 list-disc space-y-2 pl-5">
         <li>It can take a few minutes to arrive. Check your junk or spam folder too.</li>

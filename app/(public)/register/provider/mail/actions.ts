@@ -15,7 +15,7 @@ export const registerWithMailAction = validatedAction(
     const result = await registerWithMail(data, request);
     if (result.ok) {
       after(kickOutbox);
-      redirect("/register/check-email");
+      redirect("/register/check-email?by=mail");
     }
     switch (result.code) {
       case "not_listed":
