@@ -6,7 +6,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { listMembershipsForUser } from "@/db/queries/organizations";
-import { requireDelegateOfOrganization, requireUser } from "@/lib/auth/dal";
+import { requireAnyDelegate, requireDelegateOfOrganization } from "@/lib/auth/dal";
 import { kickOutbox } from "@/lib/email/worker";
 import type { FormState } from "@/lib/forms/form-state";
 import { validatedAction } from "@/lib/forms/validated-action";
@@ -20,7 +20,7 @@ import type { MemberChangeRefusal } from "@/lib/users/guards";
 
 const invite = validatedAction({ schema: InviteSchema, fields: INVITE_FIELDS }, async (data, { values, request }) => {
   // Each organization chosen is re-checked against the caller's delegate roles in sendInvitation.
-  const user = await requireUser("/users/invite");
+  const user = await requireAnyDelegate("/users/invite");
   const result = await sendInvitation(data, { userId: user.userId, firstName: user.firstName, lastName: user.lastName }, request);
   if (result.ok) {
     after(kickOutbox);
@@ -107,7 +107,7 @@ export async function handOverAction(organizationId: string, userId: string, pre
 export async function deactivateAction(userId: string, previous: FormState<"access">, formData: FormData): Promise<FormState<"access">> {
   if (!validIds(userId)) return { ok: false, message: REFUSALS.not_found };
   const action = validatedAction({ schema: z.object({}), fields: [] as const }, async (_data, { request }) => {
-    const user = await requireUser("/users");
+    const user = await requireAnyDelegate("/users");
     const result = await deactivateUser({ delegateUserId: user.userId, targetUserId: userId }, request);
     if (!result.ok) return { ok: false, message: REFUSALS[result.code] };
     revalidatePath("/users");
@@ -119,7 +119,7 @@ export async function deactivateAction(userId: string, previous: FormState<"acce
 export async function cancelInvitationAction(invitationId: string, previous: FormState<"access">, formData: FormData): Promise<FormState<"access">> {
   if (!validIds(invitationId)) return { ok: false, message: REFUSALS.not_found };
   const action = validatedAction({ schema: z.object({}), fields: [] as const }, async (_data, { request }) => {
-    const user = await requireUser("/users");
+    const user = await requireAnyDelegate("/users");
     const result = await cancelInvitation(invitationId, user.userId, request);
     if (!result.ok) return { ok: false, message: "This invitation was already used or cancelled. Reload the page to see the current list." };
     revalidatePath("/users");
@@ -131,7 +131,7 @@ export async function cancelInvitationAction(invitationId: string, previous: For
 export async function resendInvitationAction(invitationId: string, previous: FormState<"access">, formData: FormData): Promise<FormState<"access">> {
   if (!validIds(invitationId)) return { ok: false, message: REFUSALS.not_found };
   const action = validatedAction({ schema: z.object({}), fields: [] as const }, async (_data, { request }) => {
-    const user = await requireUser("/users");
+    const user = await requireAnyDelegate("/users");
     const result = await resendInvitation(invitationId, { userId: user.userId, firstName: user.firstName, lastName: user.lastName }, request);
     if (!result.ok) {
       return {
