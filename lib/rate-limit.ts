@@ -106,3 +106,23 @@ export async function consumeLimit(name: LimitName, key: string | null | undefin
     return { blocked: true, failures: result.consumedPoints, retryAfterSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
   }
 }
+
+export type Attempt = { blocked: LimitState } | { blocked: null; succeeded: () => Promise<void> };
+
+/**
+ * Takes an attempt at a guessable secret from every given limit *before* the secret is
+ * checked, each in one atomic increment, so that parallel guesses can't all slip under a limit
+ * that counts them only afterwards. A refused attempt gives its points back (it was never
+ * evaluated), and so does one that succeeds (the limits count failures): call succeeded().
+ */
+export async function takeAttempt(checks: Array<[LimitName, string | null | undefined]>): Promise<Attempt> {
+  const keyed = checks.filter((check): check is [LimitName, string] => Boolean(check[1]));
+  const states = await Promise.all(keyed.map(([name, key]) => consumeLimit(name, key)));
+  const giveBack = () => Promise.all(keyed.map(([name, key]) => limiter(name).reward(key, 1))).then(() => undefined);
+  const exceeded = states.find((state) => state.blocked);
+  if (exceeded) {
+    await giveBack();
+    return { blocked: exceeded };
+  }
+  return { blocked: null, succeeded: giveBack };
+}

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
-import { firstBlocked, recordFailure, type LimitName } from "@/lib/rate-limit";
+import { takeAttempt, type LimitName } from "@/lib/rate-limit";
 import { grantAndAudit, lockProviderOrganization } from "@/lib/registration/provider-registration";
 import { verifyCheck } from "@/lib/registration/verify-check";
 import { noticeEvidence, verifyNotice } from "@/lib/registration/verify-notice";
@@ -43,19 +43,20 @@ export async function addAccessWithProof(userId: string, input: AddAccessInput, 
   // Asking again for what one has (a double click, a second tab) is not a guess: it costs no attempt.
   if (await findLiveGrant(db, userId, taxId)) return { ok: false, code: "already_has_access", taxId };
 
-  const blocked = await firstBlocked(limits);
-  if (blocked) {
+  const attempt = await takeAttempt(limits);
+  if (attempt.blocked) {
     await recordAudit(db, context, { action, outcome: "rate_limited", actorUserId: userId, taxId, details: { method, via: "add_access" } });
-    return { ok: false, code: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds };
   }
 
   const verification = evidence.kind === "check" ? await verifyCheck(db, { taxId, checkNumber: evidence.checkNumber, proof: evidence.proof }, now) : await verifyNotice(db, { taxId, npi: evidence.npi, noticeNumber: evidence.noticeNumber }, now);
   if (!verification.ok) {
     // Typing the notice's digits without "NP" proves the practice as well as the whole number does: not counted as a guess.
-    if (verification.reason !== "missing_np_prefix") await recordFailure(limits);
+    if (verification.reason === "missing_np_prefix") await attempt.succeeded();
     await recordAudit(db, context, { action, outcome: "failure", actorUserId: userId, taxId, reason: verification.reason, details: { method, via: "add_access" } });
     return { ok: false, code: verification.reason === "missing_np_prefix" ? "missing_np_prefix" : "not_verified" };
   }
+  await attempt.succeeded();
   await recordAudit(db, context, { action, outcome: "success", actorUserId: userId, taxId, details: { method, via: "add_access" } });
 
   const grantEvidence = "checkNumber" in verification ? `Check ending ${verification.checkNumber.slice(-4)}` : noticeEvidence(verification.noticeNumber);

@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
-import { firstBlocked, recordFailure, type LimitName } from "@/lib/rate-limit";
+import { takeAttempt, type LimitName } from "@/lib/rate-limit";
 import type { CheckRegistration } from "./check-registration-schema";
 import { alreadySubmitted, questionsBeforeRegistering, registerProvedProvider, type RegistrationRefusal } from "./provider-registration";
 import { verifyCheck } from "./verify-check";
@@ -27,20 +27,23 @@ export async function registerWithCheck(input: CheckRegistration, context: Reque
   ];
   const method = input.proof.kind === "vendor" ? "check_and_vendor_number" : "check_and_npi";
 
-  const blocked = await firstBlocked(limits);
-  if (blocked) {
+  const attempt = await takeAttempt(limits);
+  if (attempt.blocked) {
     await recordAudit(db, context, { action: "verification.check", outcome: "rate_limited", actorLabel: input.email, taxId: input.taxId, details: { method } });
-    return { ok: false, code: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds };
   }
 
-  if (await alreadySubmitted(input.submissionId)) return { ok: true };
+  if (await alreadySubmitted(input.submissionId)) {
+    await attempt.succeeded();
+    return { ok: true };
+  }
 
   const verification = await verifyCheck(db, input, now);
   if (!verification.ok) {
-    await recordFailure(limits);
     await recordAudit(db, context, { action: "verification.check", outcome: "failure", actorLabel: input.email, taxId: input.taxId, reason: verification.reason, details: { method } });
     return { ok: false, code: "not_verified" };
   }
+  await attempt.succeeded();
   await recordAudit(db, context, { action: "verification.check", outcome: "success", actorLabel: input.email, taxId: input.taxId, details: { method } });
 
   const question = await questionsBeforeRegistering(input.taxId, input, answers);

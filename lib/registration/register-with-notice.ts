@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
-import { firstBlocked, recordFailure, type LimitName } from "@/lib/rate-limit";
+import { takeAttempt, type LimitName } from "@/lib/rate-limit";
 import type { NoticeRegistration } from "./notice-registration-schema";
 import { alreadySubmitted, questionsBeforeRegistering, registerProvedProvider, type RegistrationRefusal } from "./provider-registration";
 import { noticeEvidence, verifyNotice } from "./verify-notice";
@@ -27,20 +27,23 @@ export async function registerWithNotice(input: NoticeRegistration, context: Req
   ];
   const details = { method: "nonpayment_notice" };
 
-  const blocked = await firstBlocked(limits);
-  if (blocked) {
+  const attempt = await takeAttempt(limits);
+  if (attempt.blocked) {
     await recordAudit(db, context, { action: "verification.notice", outcome: "rate_limited", actorLabel: input.email, taxId: input.taxId, details });
-    return { ok: false, code: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds };
   }
 
-  if (await alreadySubmitted(input.submissionId)) return { ok: true };
+  if (await alreadySubmitted(input.submissionId)) {
+    await attempt.succeeded();
+    return { ok: true };
+  }
 
   const verification = await verifyNotice(db, input, now);
   if (!verification.ok) {
-    await recordFailure(limits);
     await recordAudit(db, context, { action: "verification.notice", outcome: "failure", actorLabel: input.email, taxId: input.taxId, reason: verification.reason, details });
     return { ok: false, code: verification.reason === "missing_np_prefix" ? "missing_np_prefix" : "not_verified" };
   }
+  await attempt.succeeded();
   await recordAudit(db, context, { action: "verification.notice", outcome: "success", actorLabel: input.email, taxId: input.taxId, details });
 
   const question = await questionsBeforeRegistering(input.taxId, input, input.answers);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
-import { lakesideByVendor, riverbendByNpi } from "@/tests/factories/check-registration";
+import { lakesideByVendor, northsideByVendor, riverbendByNpi } from "@/tests/factories/check-registration";
 import { seedDemo } from "@/tests/factories/demo-data";
 import { buildRequestContext } from "@/tests/factories/request-context";
 import { auditEventsFor, countRows } from "@/tests/support/queries";
@@ -54,5 +54,18 @@ describe("registerWithCheck rate limits", () => {
       await registerWithCheck(lakesideByVendor({ vendorNumber: String(300000 + attempt) }), buildRequestContext({ clientAddress }));
     }
     expect(await registerWithCheck(lakesideByVendor(), buildRequestContext({ clientAddress }))).toEqual({ ok: true });
+  });
+
+  it("counts parallel wrong guesses before checking them: of 25 at once for one Tax ID, exactly 10 are evaluated", async () => {
+    const northsideGuesses = Array.from({ length: 25 }, (_, attempt) =>
+      lakesideByVendor({ taxId: "41-2345678", checkNumber: String(8100000 + attempt), vendorNumber: "100310" }),
+    );
+    const results = await Promise.all(northsideGuesses.map((guess) => registerWithCheck(guess, buildRequestContext())));
+    const evaluated = results.filter((result) => !result.ok && result.code === "not_verified").length;
+    const refused = results.filter((result) => !result.ok && result.code === "rate_limited").length;
+    expect(evaluated).toBe(10);
+    expect(refused).toBe(15);
+    // And the limit still holds afterwards, for the right check too.
+    expect(await registerWithCheck(northsideByVendor(), buildRequestContext())).toMatchObject({ ok: false, code: "rate_limited" });
   });
 });
