@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { expectAccessible, fillCheckRegistration, openCheckRegistration, readVerificationLink, signIn, uniqueEmail } from "./support";
 
 /** Lakeside Family Clinic's check (demo data). */
@@ -29,16 +29,4 @@ export async function registerAndSignIn(
   return { email, password };
 }
 
-/** Presses Tab until the target has focus: proves it can be reached by keyboard alone. */
-export async function tabTo(page: Page, target: Locator, maxPresses = 60): Promise<void> {
-  for (let i = 0; i < maxPresses; i += 1) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Could not reach ${target} with the Tab key`);
-}
-
-export async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.type(text);
-}
+export { tabTo, typeInto } from "./keyboard-helpers";

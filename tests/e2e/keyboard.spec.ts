@@ -1,19 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { tabTo, typeInto } from "./keyboard-helpers";
 import { readVerificationLink, uniqueEmail, watchConsole } from "./support";
-
-/** Presses Tab until the target has focus: proves it can be reached by keyboard alone. */
-async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
-  for (let i = 0; i < maxPresses; i += 1) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Could not reach ${target} with the Tab key`);
-}
-
-async function typeInto(page: Page, target: Locator, text: string): Promise<void> {
-  await tabTo(page, target);
-  await page.keyboard.type(text);
-}
 
 test("registering, signing in and signing out work by keyboard alone", async ({ page }) => {
   const problems = watchConsole(page);

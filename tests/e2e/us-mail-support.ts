@@ -1,14 +1,7 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { expectAccessible } from "./support";
 
-/** Presses Tab until the target has focus: proves it can be reached by keyboard alone. */
-export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
-  for (let i = 0; i < maxPresses; i += 1) {
-    await page.keyboard.press("Tab");
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-  }
-  throw new Error(`Could not reach ${target} with the Tab key`);
-}
+export { tabTo } from "./keyboard-helpers";
 
 /** Opens the newest queued PIN letter for a registrant in the dev mailbox and reads its PIN. */
 export async function readQueuedPin(page: Page, registrantName: string): Promise<string> {
