@@ -39,9 +39,12 @@ export interface DelegateContext {
   organizationName: string | null;
 }
 
-/** The organizations the signed-in person is a delegate of now (read fresh each request). */
+/** The organizations the signed-in person belongs to, with their role (read once per request). */
+export const membershipsOf = cache((userId: string) => listMembershipsForUser(db, userId));
+
+/** The organizations the signed-in person is a delegate of now. */
 export const delegateMemberships = cache(async (userId: string) => {
-  const memberships = await listMembershipsForUser(db, userId);
+  const memberships = await membershipsOf(userId);
   return memberships.filter((membership) => membership.role === "delegate");
 });
 

@@ -5,8 +5,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
-import { listMembershipsForUser } from "@/db/queries/organizations";
-import { pinLettersOf, requireUser } from "@/lib/auth/dal";
+import { membershipsOf, pinLettersOf, requireUser } from "@/lib/auth/dal";
 import { formatTaxId } from "@/lib/validation";
 import { AccessList } from "./access-list";
 
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<{ added?: string | string[] }> }) {
   const user = await requireUser("/access");
-  const [rows, memberships, pin, { added }] = await Promise.all([listAccessForUser(db, user.userId), listMembershipsForUser(db, user.userId), pinLettersOf(user.userId), searchParams]);
+  const [rows, memberships, pin, { added }] = await Promise.all([listAccessForUser(db, user.userId), membershipsOf(user.userId), pinLettersOf(user.userId), searchParams]);
   const roleByTaxId = new Map(memberships.map((membership) => [membership.taxId, membership.role]));
   const listed = rows.map((row) => ({ ...row, memberRole: roleByTaxId.get(row.taxId) ?? null }));
   const delegateOf = memberships.filter((membership) => membership.role === "delegate");
