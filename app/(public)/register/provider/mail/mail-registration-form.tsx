@@ -43,7 +43,8 @@ export function MailRegistrationForm({ action, submissionId }: { action: Action;
           taxIdNotListed={notListed}
           taxIdHint="The organization's 9-digit federal Tax ID (EIN), like 41-1234567. We mail the PIN to the address we have on file for it."
         />
-        <NotListedLink />
+        {/* When the Tax ID was not found, the same link stands right under the field instead. */}
+        {notListed ? null : <NotListedLink />}
       </fieldset>
 
       <CreateAccountSection state={state} submitLabel="Create my account and mail my PIN" />
