@@ -39,7 +39,8 @@ test("a delegate invites a co-worker, who accepts and signs in, all by keyboard 
   await tabTo(pat, pat.getByRole("button", { name: "Send the invitation" }));
   await pat.keyboard.press("Enter");
   await expect(pat).toHaveURL(/\/users\?invited=1$/);
-  await expect(pat.getByText("Invitation sent.")).toBeVisible();
+  // The page the submit led to starts from its answer: focus is on it, not lost on the body.
+  await expect(pat.getByRole("status").filter({ hasText: "Invitation sent." })).toBeFocused();
   await expectAccessible(pat);
 
   // The co-worker, in a browser of their own.
@@ -62,6 +63,7 @@ test("a delegate invites a co-worker, who accepts and signs in, all by keyboard 
   await tabTo(sam, sam.getByRole("button", { name: "Create my account" }));
   await sam.keyboard.press("Enter");
   await expect(sam).toHaveURL(/\/signin\?confirmed=1$/);
+  await expect(sam.getByRole("status").filter({ hasText: "Your email address is confirmed" })).toBeFocused();
   await expectAccessible(sam);
 
   await signInByKeyboard(sam, email, password);

@@ -55,6 +55,7 @@ test("registering with a non-payment notice, fixing the notice number, works by 
   await tabTo(page, page.getByRole("button", { name: "Confirm my email address" }));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/signin\?confirmed=1$/);
+  await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed" })).toBeFocused();
   await expectAccessible(page);
 
   await typeInto(page, page.getByRole("textbox", { name: "Email", exact: true }), email);
