@@ -14,6 +14,8 @@ const suites = [
   { name: "add-access", testMatch: /add-access\.spec\.ts$/ },
   { name: "notice", testMatch: /register-with-notice\.spec\.ts$/ },
   { name: "provider-cases", testMatch: /provider-cases\.spec\.ts$/ },
+  // Keyboard-only passes over flows that register Prairie, Birchwood and Northside's departed delegate: a database of their own.
+  { name: "keyboard-flows", testMatch: /keyboard-[a-z-]+\.spec\.ts$/ },
 ].map((suite, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
 import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
@@ -32,15 +33,15 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
       <PendingPinNotice letters={pin.letters} />
 
       {justAdded ? (
-        <div className="mb-6">
-          <Notice tone="success" role="status" title={`Access added: ${justAdded.organizationName ?? "Tax ID"} (${formatTaxId(justAdded.taxId)}).`}>
+        <FocusOnArrival className="mb-6">
+          <Notice tone="success" title={`Access added: ${justAdded.organizationName ?? "Tax ID"} (${formatTaxId(justAdded.taxId)}).`}>
             <p>
               {justAdded.memberRole === "delegate"
                 ? "Nobody had registered this Tax ID, so you are its delegate: you manage your co-workers' portal accounts for it."
                 : "You are a user of this Tax ID. Its delegate has been told by email."}
             </p>
           </Notice>
-        </div>
+        </FocusOnArrival>
       ) : null}
 
       {delegateOf.length > 0 ? (

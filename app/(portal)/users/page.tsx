@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireAnyDelegate } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/format";
@@ -30,7 +31,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeading title="Users" lead="The people who use the portal for the Tax IDs you are delegate for. Add co-workers, change what they can see, or deactivate them when they leave." />
       <div className="mb-6 space-y-3">
-        {done ? <Notice tone="success" role="status" title={DONE[done]} /> : null}
+        {done ? (
+          <FocusOnArrival>
+            <Notice tone="success" title={DONE[done]} />
+          </FocusOnArrival>
+        ) : null}
         {overview.soleDelegateOf.map((organization) => (
           <Notice key={organization.organizationId} tone="warning" title={`You are the only delegate for ${organization.name}.`}>
             <p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Notice } from "@/components/ui/notice";
+import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
 import { PageHeading } from "@/components/ui/page-heading";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentUser } from "@/lib/auth/dal";
@@ -20,11 +21,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <PageHeading title="Sign in" />
       <div className="mb-6 space-y-3">
         {params.confirmed === "1" ? (
-          <Notice tone="success" role="status" title="Your email address is confirmed">
-            <p>Sign in to continue.</p>
-          </Notice>
+          <FocusOnArrival>
+            <Notice tone="success" title="Your email address is confirmed">
+              <p>Sign in to continue.</p>
+            </Notice>
+          </FocusOnArrival>
         ) : null}
-        {params.signedOut === "1" ? <Notice tone="success" role="status" title="You have signed out." /> : null}
+        {params.signedOut === "1" ? (
+          <FocusOnArrival>
+            <Notice tone="success" title="You have signed out." />
+          </FocusOnArrival>
+        ) : null}
         {typeof params.callbackUrl === "string" && params.confirmed !== "1" && params.signedOut !== "1" ? (
           <Notice tone="info" title="Please sign in to continue.">
             <p>For your security, sessions end after 30 minutes without activity.</p>
