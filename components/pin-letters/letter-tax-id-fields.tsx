@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Field } from "@/components/form/field";
+import { NpiField, TaxIdField } from "@/components/form/identifier-fields";
 
 /**
  * The Tax ID a PIN letter is for (and an NPI if the person knows one), shared by "Register with
@@ -19,16 +19,10 @@ export function LetterTaxIdFields({
 }) {
   return (
     <>
-      <Field
-        name="taxId"
-        label="Tax ID"
+      <TaxIdField
+        values={values}
+        errors={errors}
         hint={taxIdHint}
-        defaultValue={values.taxId}
-        errors={errors.taxId}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={11}
-        required
         className="max-w-md"
         after={
           taxIdNotListed ? (
@@ -38,16 +32,11 @@ export function LetterTaxIdFields({
           ) : null
         }
       />
-      <Field
-        name="npi"
+      <NpiField
+        values={values}
+        errors={errors}
         label="NPI (optional)"
         hint="A 10-digit NPI that bills under this Tax ID, if you know one."
-        defaultValue={values.npi}
-        errors={errors.npi}
-        inputMode="numeric"
-        autoComplete="off"
-        maxLength={12}
-        className="max-w-xs"
       />
     </>
   );

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { CheckProofFields } from "@/components/check-proof-fields";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { TaxIdField } from "@/components/form/identifier-fields";
 import { Field, FieldErrors } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { AddAccessField } from "@/lib/access/add-access-schema";
@@ -44,17 +45,10 @@ export function AddAccessForm({ action, payerName, submissionId }: { action: Act
       <input type="hidden" name="submissionId" value={submissionId} />
 
       <div className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
-        <Field
-          name="taxId"
-          label="Tax ID"
+        <TaxIdField
+          values={values}
+          errors={errors}
           hint="The organization's 9-digit federal Tax ID (EIN), like 41-1234567."
-          defaultValue={values.taxId}
-          errors={errors.taxId}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={11}
-          required
-          className="max-w-xs"
         />
 
         <fieldset aria-describedby={errors.document ? "document-error" : undefined}>

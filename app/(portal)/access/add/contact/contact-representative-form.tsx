@@ -2,7 +2,8 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Field, FieldErrors, fieldIds, inputClasses } from "@/components/form/field";
+import { NpiField, TaxIdField } from "@/components/form/identifier-fields";
+import { FieldErrors, fieldIds, inputClasses } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -48,28 +49,16 @@ export function ContactRepresentativeForm({ action, submissionId, contact }: { a
       <ErrorSummary state={state} labels={CONTACT_LABELS} />
       <input type="hidden" name="submissionId" value={submissionId} />
       <div className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
-        <Field
-          name="taxId"
-          label="Tax ID"
+        <TaxIdField
+          values={values}
+          errors={errors}
           hint="The 9-digit Tax ID you need access to, like 41-1234567."
-          defaultValue={values.taxId}
-          errors={errors.taxId}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={11}
-          required
-          className="max-w-xs"
         />
-        <Field
-          name="npi"
+        <NpiField
+          values={values}
+          errors={errors}
           label="NPI (optional)"
           hint="Only if you need one NPI in particular."
-          defaultValue={values.npi}
-          errors={errors.npi}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
-          className="max-w-xs"
         />
         <div>
           <label htmlFor="message" className="block font-semibold text-ink">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { CheckProofFields } from "@/components/check-proof-fields";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { Field } from "@/components/form/field";
+import { TaxIdField } from "@/components/form/identifier-fields";
 import { CreateAccountSection } from "@/components/registration/create-account-section";
 import { NotListedLink } from "@/components/registration/not-listed-link";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
@@ -43,22 +43,15 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
 
       <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <legend className={`${legendClasses} px-1`}>Your organization and its check</legend>
-        <Field
-          name="taxId"
-          label="Tax ID"
+        <TaxIdField
+          values={values}
+          errors={errors}
           hint={
             <>
               The organization&apos;s 9-digit federal Tax ID (EIN) that the check was paid to, like 41-1234567. More than one Tax ID and
               can&apos;t tell which one matches the check? <Link href="/register/provider/mail">Register with US Mail</Link> instead.
             </>
           }
-          defaultValue={values.taxId}
-          errors={errors.taxId}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={11}
-          required
-          className="max-w-xs"
         />
         {/* The check number, the vendor-number-or-NPI choice and the picture are shared with /access/add. */}
         <CheckProofFields payerName={payerName} values={values} errors={errors} />

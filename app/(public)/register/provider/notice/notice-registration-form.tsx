@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { NpiField, TaxIdField } from "@/components/form/identifier-fields";
 import { Field } from "@/components/form/field";
 import { CreateAccountSection } from "@/components/registration/create-account-section";
 import { NotListedLink } from "@/components/registration/not-listed-link";
@@ -48,29 +49,16 @@ export function NoticeRegistrationForm({ action, payerName, submissionId }: { ac
             <li>The <strong>Tax ID</strong> and the <strong>NPI</strong> are in the &ldquo;Provider&rdquo; box on the left, under the practice&apos;s address.</li>
           </ul>
         </div>
-        <Field
-          name="taxId"
-          label="Tax ID"
+        <TaxIdField
+          values={values}
+          errors={errors}
           hint="The organization's 9-digit federal Tax ID (EIN) the notice was issued to, like 41-1234567."
-          defaultValue={values.taxId}
-          errors={errors.taxId}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={11}
-          required
-          className="max-w-xs"
         />
-        <Field
-          name="npi"
-          label="NPI"
+        <NpiField
+          values={values}
+          errors={errors}
           hint="The 10-digit National Provider Identifier printed on the notice."
-          defaultValue={values.npi}
-          errors={errors.npi}
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={12}
           required
-          className="max-w-xs"
         />
         <Field
           name="noticeNumber"
