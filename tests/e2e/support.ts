@@ -3,6 +3,9 @@ import { expect, type Page } from "@playwright/test";
 
 /** Every page the tests visit must pass axe-core (WCAG 2.1 A and AA) with no violations. */
 export async function expectAccessible(page: Page, options: { exclude?: string } = {}): Promise<void> {
+  // After a server action redirects, Next streams the page's <title> in just after its content:
+  // scan the page once it is complete, as a screen reader would meet it.
+  await expect(page).toHaveTitle(/\S/);
   const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]);
   if (options.exclude) builder.exclude(options.exclude);
   const results = await builder.analyze();
