@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { findAccountForSignIn } from "@/db/queries/accounts";
 import { recordAudit } from "@/lib/audit";
-import { clearFailures, firstBlocked, limitState, recordFailure, type LimitName } from "@/lib/rate-limit";
+import { clearFailures, firstBlocked, limitState, recordFailure, takeAttempt, type LimitName } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/client-context";
 import { EmailSchema } from "@/lib/validation";
 import { sendVerificationEmail } from "./email-verification";
@@ -33,20 +33,21 @@ export async function authenticate(rawEmail: string, password: string, context: 
     ["signinByClient", context.clientAddress],
   ];
 
-  const blocked = await firstBlocked(limits);
-  if (blocked) {
+  // Counted before the password is checked, atomically: parallel guesses can't all slip under the limit.
+  const attempt = await takeAttempt(limits);
+  if (attempt.blocked) {
     await recordAudit(db, context, { action: "signin", outcome: "rate_limited", actorLabel: email });
-    return { ok: false, code: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds };
   }
 
+  // This attempt is among the failures counted so far: each earlier one adds delay.
   const { failures } = await limitState("signinByAccount", email);
-  if (failures > 0) await sleep(Math.min(failures * SLOWDOWN_STEP_MS, SLOWDOWN_CAP_MS));
+  if (failures > 1) await sleep(Math.min((failures - 1) * SLOWDOWN_STEP_MS, SLOWDOWN_CAP_MS));
 
   const user = parsedEmail.success ? await findAccountForSignIn(db, email) : null;
 
   const passwordMatches = password.length > 0 && password.length <= 1024 && (await verifyPassword(user?.passwordHash, password));
   if (!user || !passwordMatches) {
-    await recordFailure(limits);
     await recordAudit(db, context, {
       action: "signin",
       outcome: "failure",
@@ -58,6 +59,7 @@ export async function authenticate(rawEmail: string, password: string, context: 
   }
 
   // From here the caller has proved they know the password, so saying more is safe.
+  await attempt.succeeded();
   await clearFailures("signinByAccount", email);
 
   if (!user.emailVerifiedAt) {

@@ -99,4 +99,12 @@ describe("authenticate", () => {
     // Another account is not affected.
     expect(await authenticate(demoAccounts.delegate.email, demoAccounts.delegate.password, buildRequestContext())).toMatchObject({ ok: true });
   });
+
+  it("counts parallel wrong passwords before checking them: of 30 at once for one account, 5 are evaluated, and then the right one is paused too", async () => {
+    const account = await registerAccount(riverbendByNpi({ taxId: "41-3456790", checkNumber: "7001004", npi: "1600123453" }));
+    const results = await Promise.all(Array.from({ length: 30 }, (_, guess) => authenticate(account.email, `wrong guess number ${guess}`, buildRequestContext())));
+    expect(results.filter((result) => !result.ok && result.code === "invalid")).toHaveLength(5);
+    expect(results.filter((result) => !result.ok && result.code === "rate_limited")).toHaveLength(25);
+    expect(await authenticate(account.email, account.password, buildRequestContext())).toMatchObject({ ok: false, code: "rate_limited" });
+  });
 });
