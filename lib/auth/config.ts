@@ -24,12 +24,10 @@ export const authConfig = {
     authorized({ request, auth }) {
       if (!isProtectedPath(request.nextUrl.pathname)) return true;
       if (auth?.sessionId) return true;
-      // In the proxy nextUrl reports host "localhost" whatever the request said, so the
-      // redirect is built from the Host header and the callbackUrl stays relative.
-      const host = request.headers.get("host") ?? request.nextUrl.host;
-      const protocol = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
+      // A relative Location: nothing of the request's Host or X-Forwarded-* headers (which a
+      // client can set) goes into the redirect, and the browser stays on the site it asked.
       const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-      return Response.redirect(`${protocol}://${host}/signin?callbackUrl=${encodeURIComponent(target)}`, 302);
+      return new Response(null, { status: 302, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(target)}` } });
     },
     jwt({ token, user }) {
       if (user) {
