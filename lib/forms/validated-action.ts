@@ -41,7 +41,22 @@ export function validatedAction<Schema extends z.ZodType, Field extends string>(
   handler: (data: z.output<Schema>, context: ActionContext<Field>) => Promise<FormState<Field>>,
 ): (previous: FormState<Field>, formData: FormData) => Promise<FormState<Field>> {
   return async (_previous, formData) => {
+    // A hand-made request (a JSON or empty body) reaches the action without FormData: answer, don't crash.
+    if (!(formData instanceof FormData)) {
+      return { ok: false, message: "We couldn't read this form. Reload the page and try again: nothing was saved." };
+    }
     const values = formValues(formData, options.fields, options.secretFields);
+    // NUL bytes are never typed and PostgreSQL refuses them in text: stop them here, field by field.
+    const withNul = options.fields.filter((field) => String(formData.get(field) ?? "").includes("\u0000"));
+    if (withNul.length > 0) {
+      for (const field of withNul) if (values[field] !== undefined) values[field] = values[field]!.replaceAll("\u0000", "");
+      return {
+        ok: false,
+        message: withNul.length === 1 ? "Please correct the field marked below." : `Please correct the ${withNul.length} fields marked below.`,
+        fieldErrors: Object.fromEntries(withNul.map((field) => [field, ["This contains a character we can't accept. Type it again and try once more."]])) as Partial<Record<Field, string[]>>,
+        values,
+      };
+    }
     const raw = Object.fromEntries(options.fields.map((field) => [field, formData.get(field) ?? undefined]));
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
