@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { env } from "@/lib/env";
 
 /** Signed-in areas: the proxy sends visitors without a session to /signin first. */
 export const PROTECTED_PREFIXES = ["/access", "/users", "/staff"] as const;
@@ -24,10 +25,10 @@ export const authConfig = {
     authorized({ request, auth }) {
       if (!isProtectedPath(request.nextUrl.pathname)) return true;
       if (auth?.sessionId) return true;
-      // A relative Location: nothing of the request's Host or X-Forwarded-* headers (which a
-      // client can set) goes into the redirect, and the browser stays on the site it asked.
+      // Built on APP_URL: nothing of the request's Host or X-Forwarded-* headers (which a client
+      // can set) goes into the redirect. (Next's proxy refuses a relative Location with a 500.)
       const target = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-      return new Response(null, { status: 302, headers: { Location: `/signin?callbackUrl=${encodeURIComponent(target)}` } });
+      return Response.redirect(`${env().APP_URL}/signin?callbackUrl=${encodeURIComponent(target)}`, 302);
     },
     jwt({ token, user }) {
       if (user) {

@@ -6,13 +6,13 @@ type Authorized = (params: { request: NextRequest; auth: unknown }) => unknown;
 const authorized = authConfig.callbacks.authorized as unknown as Authorized;
 
 describe("the proxy's redirect to sign in", () => {
-  it("is a relative Location, whatever Host and X-Forwarded-* the client sent", () => {
+  it("goes to APP_URL, whatever Host and X-Forwarded-* the client sent", () => {
     const request = new NextRequest("http://127.0.0.1:3000/users/invite?from=nudge", {
       headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
     });
     const response = authorized({ request, auth: null }) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/signin?callbackUrl=%2Fusers%2Finvite%3Ffrom%3Dnudge");
+    expect(response.headers.get("location")).toBe("http://portal.test/signin?callbackUrl=%2Fusers%2Finvite%3Ffrom%3Dnudge");
   });
 
   it("lets public pages and signed-in visitors through", () => {
