@@ -24,6 +24,8 @@ export const LIMITS = {
   registryLookupByClient: { keyPrefix: "lookup:client", points: 30, duration: 60 * 60 },
   /** Cases opened from public forms by one client address. */
   caseFormByClient: { keyPrefix: "case:client", points: 10, duration: 60 * 60 },
+  /** "Someone tried to register your email" notices to one address: one a day. */
+  accountExistsEmailByAddress: { keyPrefix: "account-exists:address", points: 1, duration: 24 * 60 * 60 },
   /** Invitations sent by one delegate in a day. */
   invitationsByUser: { keyPrefix: "invite:user", points: 30, duration: 24 * 60 * 60 },
 } as const;

@@ -9,7 +9,7 @@ import type { RequestContext } from "@/lib/client-context";
 import { consumeLimit } from "@/lib/rate-limit";
 import { maskedName } from "@/lib/registration/departed-delegate";
 import type { MailRegistration } from "@/lib/registration/mail-registration-schema";
-import { alreadySubmitted, createRegistrantAccount, questionsBeforeRegistering, type RegistrationRefusal } from "@/lib/registration/provider-registration";
+import { alreadySubmitted, createRegistrantAccount, mayTellAccountOwner, questionsBeforeRegistering, type RegistrationRefusal } from "@/lib/registration/provider-registration";
 import { letterAddressOf, letterExpiry, queuePinLetter, sealNewPin } from "./issue-pin-letter";
 
 export type RegisterWithMailResult =
@@ -47,9 +47,9 @@ export async function registerWithMail(input: MailRegistration, context: Request
   // The claim is kept on the letter and weighed when the PIN proves the practice, not before.
   const departed = delegates.length > 0 ? input.answers.departed : null;
 
-  const [passwordHash, sealed] = await Promise.all([hashPassword(input.password), sealNewPin()]);
+  const [passwordHash, sealed, tellOwner] = await Promise.all([hashPassword(input.password), sealNewPin(), mayTellAccountOwner(input.email)]);
   return db.transaction(async (tx) => {
-    const user = await createRegistrantAccount(tx, input, passwordHash, input.taxId, context, now);
+    const user = await createRegistrantAccount(tx, input, passwordHash, input.taxId, context, now, tellOwner);
     if (!user) return { ok: true } as const;
     await recordAudit(tx, context, { action: "registration.created", outcome: "success", actorUserId: user.id, subjectUserId: user.id, taxId: input.taxId, details: { method: "us_mail_pin" } });
     const grant = await insertGrant(tx, { userId: user.id, taxId: input.taxId, method: "us_mail_pin", status: "pending", expiresAt: letterExpiry(now), now });

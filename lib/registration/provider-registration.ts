@@ -1,7 +1,7 @@
 import { db, type Executor } from "@/db/client";
 import { findAccountIdBySubmission, findAccountContact, insertAccount } from "@/db/queries/accounts";
 import { insertGrant, type NewGrant } from "@/db/queries/access";
-import { ensureOrganization, insertMembership, listActiveDelegates, lockOrganization } from "@/db/queries/organizations";
+import { ensureOrganization, insertMembership, listActiveDelegates, listActiveDelegatesByTaxId, lockOrganization } from "@/db/queries/organizations";
 import { findProviderTaxId } from "@/db/queries/reference";
 import { recordAudit } from "@/lib/audit";
 import { sendVerificationEmail } from "@/lib/auth/email-verification";
@@ -9,6 +9,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { RequestContext } from "@/lib/client-context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
+import { consumeLimit } from "@/lib/rate-limit";
 import { maskedName, recordDepartedDelegateClaim, type DepartedDelegateClaim } from "./departed-delegate";
 import { matchingClinicianName } from "./own-name";
 import { releaseUnconfirmedRegistrations } from "./release-unconfirmed";
@@ -59,11 +60,22 @@ export async function alreadySubmitted(submissionId: string): Promise<boolean> {
 export type Transaction = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 /**
- * Creates the registrant's account inside the caller's transaction (email not yet confirmed).
- * Returns null when the email already has an account: its owner is told by email and the
- * caller answers exactly as for a new account, so nothing is revealed.
+ * Whether the owner of an existing account may be told once more that someone tried to register
+ * their address: at most once a day. Taken before the registration's transaction (the limiter has
+ * its own connection, which an open transaction would block on the embedded database), and only
+ * for an address that has an account.
  */
-export async function createRegistrantAccount(tx: Transaction, person: Registrant, passwordHash: string, taxId: string, context: RequestContext, now: Date) {
+export async function mayTellAccountOwner(email: string): Promise<boolean> {
+  if (!(await findAccountContact(db, { email }))) return false;
+  return !(await consumeLimit("accountExistsEmailByAddress", email)).blocked;
+}
+
+/**
+ * Creates the registrant's account inside the caller's transaction (email not yet confirmed).
+ * Returns null when the email already has an account: its owner is told by email (when
+ * mayTellAccountOwner allowed it) and the caller answers exactly as for a new account.
+ */
+export async function createRegistrantAccount(tx: Transaction, person: Registrant, passwordHash: string, taxId: string, context: RequestContext, now: Date, tellOwner: boolean) {
   const user = await insertAccount(tx, {
     email: person.email,
     firstName: person.firstName,
@@ -77,7 +89,7 @@ export async function createRegistrantAccount(tx: Transaction, person: Registran
   if (user) return user;
   if (await findAccountIdBySubmission(tx, person.submissionId)) return null;
   const owner = await findAccountContact(tx, { email: person.email });
-  if (owner) {
+  if (owner && tellOwner) {
     const config = env();
     await enqueueEmail(tx, {
       template: "account-exists",
@@ -135,10 +147,18 @@ export async function registerProvedProvider(
   context: RequestContext,
   now = new Date(),
 ): Promise<{ ok: true } | RegistrationRefusal> {
-  const passwordHash = await hashPassword(input.person.password);
+  // Asked before the email is looked at, so that an existing and an unknown address get the same
+  // answer for a registered Tax ID (the transaction below settles a race by the same rule).
+  const delegates = input.answers.departed ? [] : await listActiveDelegatesByTaxId(db, input.taxId, now);
+  if (delegates.length > 0) {
+    const record = await findProviderTaxId(db, input.taxId);
+    await recordAudit(db, context, { action: "registration.refused", outcome: "denied", actorLabel: input.person.email, taxId: input.taxId, reason: "organization_already_registered" });
+    return { ok: false, code: "already_registered", organizationName: record?.legalName ?? "This organization", delegates: delegates.map(maskedName) };
+  }
+  const [passwordHash, tellOwner] = await Promise.all([hashPassword(input.person.password), mayTellAccountOwner(input.person.email)]);
   try {
     return await db.transaction(async (tx) => {
-      const user = await createRegistrantAccount(tx, input.person, passwordHash, input.taxId, context, now);
+      const user = await createRegistrantAccount(tx, input.person, passwordHash, input.taxId, context, now, tellOwner);
       if (!user) return { ok: true } as const;
       const joined = await joinProviderOrganization(
         tx,

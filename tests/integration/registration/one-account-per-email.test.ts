@@ -29,9 +29,10 @@ describe("one person, one account", () => {
     const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, email.toLowerCase()));
     expect(await delegatesOfTaxId("411234567")).toEqual([account!.id]);
     expect(await countRows(accessGrants, eq(accessGrants.taxId, "411234567"))).toBe(1);
-    // One confirmation link; the nine others told the owner that the address already has an account.
+    // One confirmation link; "account exists" notices go at most once a day to an address (and
+    // here the account didn't exist yet when the ten started), so the owner's inbox isn't flooded.
     expect(await emailsTo(email.toLowerCase(), "verify-email")).toHaveLength(1);
-    expect(await emailsTo(email.toLowerCase(), "account-exists")).toHaveLength(9);
+    expect((await emailsTo(email.toLowerCase(), "account-exists")).length).toBeLessThanOrEqual(1);
   });
 
   it("10 notice registrations at once with one email create one account", async () => {

@@ -89,4 +89,19 @@ describe("registerWithCheck when someone got there first", () => {
     expect(await countRows(emailOutbox, eq(emailOutbox.toAddress, loser.email))).toBe(0);
     expect(await countRows(emailOutbox, eq(emailOutbox.toAddress, created[0]!.email))).toBe(1);
   });
+
+  it("answers a registered Tax ID the same for an existing and an unknown email (no enumeration)", async () => {
+    const withPatsEmail = await registerWithCheck(northsideByVendor({ email: "pat.morgan@northside.example" }), buildRequestContext());
+    const withNewEmail = await registerWithCheck(northsideByVendor(), buildRequestContext());
+    expect(withPatsEmail).toEqual({ ok: false, code: "already_registered", organizationName: "Northside Pediatrics", delegates: ["P. M."] });
+    expect(withNewEmail).toEqual(withPatsEmail);
+  });
+
+  it("tells the owner of an existing account at most once a day, however often the address is tried", async () => {
+    const before = (await emailsTo("riley.reyes@staff.example", "account-exists")).length;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(await registerWithCheck(riverbendByNpi({ taxId: "41-3456790", checkNumber: "7001004", email: "Riley.Reyes@Staff.Example" }), buildRequestContext())).toEqual({ ok: true });
+    }
+    expect(await emailsTo("riley.reyes@staff.example", "account-exists")).toHaveLength(before + 1);
+  });
 });
