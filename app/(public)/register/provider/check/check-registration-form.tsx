@@ -7,6 +7,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { TaxIdField } from "@/components/form/identifier-fields";
 import { CreateAccountSection } from "@/components/registration/create-account-section";
 import { NotListedLink } from "@/components/registration/not-listed-link";
+import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { CheckRegistrationField } from "@/lib/registration/check-registration-schema";
 
@@ -18,15 +19,7 @@ export const CHECK_FIELD_LABELS: Record<CheckRegistrationField, string> = {
   proof: "Which number will you enter from the check?",
   vendorNumber: "Vendor number",
   npi: "NPI",
-  firstName: "First name",
-  lastName: "Last name",
-  email: "Work email",
-  phone: "Work phone",
-  password: "Password",
-  submissionId: "Form",
-  departedReason: "Why the delegate can't help",
-  departedNote: "Anything we should know",
-  confirmOwnName: "Your own name",
+  ...REGISTRANT_FIELD_LABELS,
 };
 
 const legendClasses = "text-xl font-semibold text-ink";

@@ -5,6 +5,7 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { LetterTaxIdFields } from "@/components/pin-letters/letter-tax-id-fields";
 import { CreateAccountSection } from "@/components/registration/create-account-section";
 import { NotListedLink } from "@/components/registration/not-listed-link";
+import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { MailRegistrationField } from "@/lib/registration/mail-registration-schema";
 
@@ -13,15 +14,7 @@ type Action = (state: FormState<MailRegistrationField>, formData: FormData) => P
 export const MAIL_FIELD_LABELS: Record<MailRegistrationField, string> = {
   taxId: "Tax ID",
   npi: "NPI",
-  firstName: "First name",
-  lastName: "Last name",
-  email: "Work email",
-  phone: "Work phone",
-  password: "Password",
-  submissionId: "Form",
-  departedReason: "Why the delegate can't help",
-  departedNote: "Anything we should know",
-  confirmOwnName: "Your own name",
+  ...REGISTRANT_FIELD_LABELS,
 };
 
 export function MailRegistrationForm({ action, submissionId }: { action: Action; submissionId: string }) {

@@ -6,6 +6,7 @@ import { NpiField, TaxIdField } from "@/components/form/identifier-fields";
 import { Field } from "@/components/form/field";
 import { CreateAccountSection } from "@/components/registration/create-account-section";
 import { NotListedLink } from "@/components/registration/not-listed-link";
+import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { NoticeRegistrationField } from "@/lib/registration/notice-registration-schema";
 
@@ -15,15 +16,7 @@ export const NOTICE_FIELD_LABELS: Record<NoticeRegistrationField, string> = {
   taxId: "Tax ID",
   npi: "NPI",
   noticeNumber: "Notice number",
-  firstName: "First name",
-  lastName: "Last name",
-  email: "Work email",
-  phone: "Work phone",
-  password: "Password",
-  submissionId: "Form",
-  departedReason: "Why the delegate can't help",
-  departedNote: "Anything we should know",
-  confirmOwnName: "Your own name",
+  ...REGISTRANT_FIELD_LABELS,
 };
 
 /** Register with a non-payment notice: the Tax ID, NPI and number from the notice, then the person's own details. */
