@@ -16,6 +16,7 @@ export type AuditAction =
   | "email.verified"
   | "email.verification_resent"
   | "signin"
+  | "signin.second_step"
   | "signout"
   | "session.ended"
   | "access.granted"

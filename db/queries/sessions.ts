@@ -51,12 +51,26 @@ export async function findSessionWithAccount(executor: Executor, sessionId: stri
       expiresAt: sessions.expiresAt,
       lastSeenAt: sessions.lastSeenAt,
       endedAt: sessions.endedAt,
+      mfaVerifiedAt: sessions.mfaVerifiedAt,
+      mfaMethod: sessions.mfaMethod,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, sessionId))
     .limit(1);
   return row ?? null;
+}
+
+export type MfaMethod = NonNullable<(typeof sessions.$inferSelect)["mfaMethod"]>;
+
+/** Records that an open session passed the second step, when and how. */
+export async function markSessionMfaVerified(executor: Executor, sessionId: string, method: MfaMethod, now: Date): Promise<boolean> {
+  const rows = await executor
+    .update(sessions)
+    .set({ mfaVerifiedAt: now, mfaMethod: method })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
 }
 
 export async function touchSession(executor: Executor, sessionId: string, now: Date): Promise<void> {

@@ -14,8 +14,10 @@ export const emailOutbox = pgTable(
     template: varchar("template", { length: 64 }).notNull(),
     toAddress: varchar("to_address", { length: 254 }).notNull(),
     subject: text("subject").notNull(),
-    html: text("html").notNull(),
-    text: text("text").notNull(),
+    /** The body is purged once the email is sent (links in it stay live until they expire). */
+    html: text("html"),
+    text: text("text"),
+    bodyPurgedAt: timestamp("body_purged_at", { withTimezone: true }),
     status: outboxStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),

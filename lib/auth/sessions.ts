@@ -1,5 +1,5 @@
 import { db, type Executor } from "@/db/client";
-import { findSessionWithAccount, insertSession, markSessionEnded, markUserSessionsEnded, touchSession, type SessionEndReason } from "@/db/queries/sessions";
+import { findSessionWithAccount, insertSession, markSessionEnded, markUserSessionsEnded, touchSession, type MfaMethod, type SessionEndReason } from "@/db/queries/sessions";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./config";
@@ -24,6 +24,9 @@ export interface ActiveSessionUser {
   firstName: string;
   lastName: string;
   accountType: "provider" | "billing" | "staff";
+  /** When and how this session passed the second step of sign-in; null while only the password is proved. */
+  mfaVerifiedAt: Date | null;
+  mfaMethod: MfaMethod | null;
 }
 
 type EndReason = Exclude<SessionEndReason, "password_changed">;
@@ -81,5 +84,7 @@ export async function resolveSession(sessionId: string, context: RequestContext 
     firstName: row.firstName,
     lastName: row.lastName,
     accountType: row.accountType,
+    mfaVerifiedAt: row.mfaVerifiedAt,
+    mfaMethod: row.mfaMethod,
   };
 }

@@ -38,6 +38,7 @@ export async function deliverDueEmails(
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (const message of claimed) {
     try {
+      if (message.html === null || message.text === null) throw new Error("The email's body was purged before it was sent.");
       const { providerMessageId } = await transport.send({
         id: message.id,
         from,

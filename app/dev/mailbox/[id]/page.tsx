@@ -33,7 +33,7 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
       </dl>
       <h2 className="mb-2 text-xl font-semibold">As the recipient sees it</h2>
       {/* An empty sandbox: the email's HTML can't run scripts or reach this page. */}
-      <iframe title="Rendered HTML of the email" sandbox="" srcDoc={message.html} className="h-[640px] w-full rounded-lg border border-line bg-white" />
+      <iframe title="Rendered HTML of the email" sandbox="" srcDoc={message.html ?? ""} className="h-[640px] w-full rounded-lg border border-line bg-white" />
       <h2 className="mb-2 mt-8 text-xl font-semibold">Plain text version</h2>
       <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-line bg-surface p-4 text-sm">{message.text}</pre>
     </>
