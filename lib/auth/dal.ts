@@ -11,16 +11,32 @@ import { resolveSession, type ActiveSessionUser } from "./sessions";
 export type CurrentUser = ActiveSessionUser;
 
 /**
- * The signed-in person for this request, or null. Checks the server-side session row every
- * time (once per request thanks to React's cache), so sign-out, deactivation and the idle
- * and absolute timeouts take effect at once, whatever the cookie says.
+ * The person whose password this request's session has proved, whether or not the session has
+ * passed the second step yet (for the two-step pages only), or null. Checks the server-side
+ * session row (once per request).
  */
-export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+export const currentSession = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   if (!session?.sessionId) return null;
   const user = await resolveSession(session.sessionId, await requestContext());
   if (!user || user.userId !== session.user?.id) return null;
   return user;
+});
+
+/** For the second-step pages: a session whose password is proved, else back to sign in. */
+export async function requirePasswordSession(returnTo?: string): Promise<CurrentUser> {
+  const user = await currentSession();
+  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
+  return user;
+}
+
+/**
+ * The signed-in person for this request, or null. Checks the server-side session row every
+ * time (once per request thanks to React's cache), so sign-out, deactivation and the idle
+ * and absolute timeouts take effect at once, whatever the cookie says.
+ */
+export const currentUser = cache(async (): Promise<CurrentUser | null> => {
+  return currentSession();
 });
 
 /** For pages and actions that need a person: sends everyone else to sign in. */

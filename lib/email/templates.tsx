@@ -4,6 +4,7 @@ import AccountExists, { accountExistsSubject, type AccountExistsProps } from "@/
 import CaseReceived, { caseReceivedSubject, type CaseReceivedProps } from "@/emails/case-received";
 import Invitation, { invitationSubject, type InvitationProps } from "@/emails/invitation";
 import DelegateReplaced, { delegateReplacedSubject, type DelegateReplacedProps } from "@/emails/delegate-replaced";
+import SecurityNotice, { securityNoticeSubject, type SecurityNoticeProps } from "@/emails/security-notice";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 
 /** Every email the portal sends, by name, with the props its template takes. */
@@ -13,7 +14,8 @@ export type EmailMessage =
   | { template: "case-received"; to: string; props: CaseReceivedProps }
   | { template: "invitation"; to: string; props: InvitationProps }
   | { template: "access-added"; to: string; props: AccessAddedProps }
-  | { template: "delegate-replaced"; to: string; props: DelegateReplacedProps };
+  | { template: "delegate-replaced"; to: string; props: DelegateReplacedProps }
+  | { template: "security-notice"; to: string; props: SecurityNoticeProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -37,6 +39,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: accessAddedSubject(message.props), node: <AccessAdded {...message.props} /> };
     case "delegate-replaced":
       return { subject: delegateReplacedSubject(message.props), node: <DelegateReplaced {...message.props} /> };
+    case "security-notice":
+      return { subject: securityNoticeSubject(message.props), node: <SecurityNotice {...message.props} /> };
   }
 }
 
