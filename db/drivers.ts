@@ -6,28 +6,63 @@ import type { Database, DatabaseHandle } from "./client";
 import { acquireDirectoryLock } from "./lock";
 import * as schema from "./schema";
 
-export function openPostgresDatabase(url: string): DatabaseHandle {
+/**
+ * How a connection runs: `role` is the database role it switches to (SET ROLE) right after
+ * connecting, e.g. "portal_app", the role that owns nothing (migration 0005); null keeps the
+ * connecting role, which migrations need because they change the schema.
+ */
+export interface ConnectionOptions {
+  role?: string | null;
+}
+
+const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function checkedRole(role: string | null | undefined): string | null {
+  if (!role) return null;
+  if (!ROLE_NAME.test(role)) throw new Error(`Not a plain database role name: ${JSON.stringify(role)}`);
+  return role;
+}
+
+export function openPostgresDatabase(url: string, options: ConnectionOptions = {}): DatabaseHandle {
+  const role = checkedRole(options.role);
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
     // Survive a database restart: drop idle connections and reconnect on demand.
     idle_timeout: 30,
     connect_timeout: 10,
+    // A startup parameter: every new connection of the pool runs as this role from its first query.
+    ...(role ? { connection: { role } } : {}),
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
-  return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  return { db, kind: "postgres", role, close: () => client.end({ timeout: 5 }) };
 }
 
-export function openEmbeddedDatabase(dataDir: string): DatabaseHandle {
+/** PGlite has one connection: SET ROLE on it once, before any other query (its queries run in call order). */
+function assumeRole(client: PGlite, role: string): Promise<void> {
+  return client.exec(`SET ROLE ${role}`).then(
+    () => undefined,
+    (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`[db] Could not switch to the database role ${role} (${reason}). Run \`npm run db:migrate\` first; closing the database.`);
+      void client.close().catch(() => {});
+    },
+  );
+}
+
+export function openEmbeddedDatabase(dataDir: string, options: ConnectionOptions = {}): DatabaseHandle {
+  const role = checkedRole(options.role);
   const releaseLock = acquireDirectoryLock(dataDir);
   const client = new PGlite(dataDir);
+  if (role) void assumeRole(client, role);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
     kind: "pglite",
+    role,
     close: async () => {
       try {
-        await client.close();
+        if (!client.closed) await client.close();
       } finally {
         releaseLock();
       }
@@ -36,8 +71,10 @@ export function openEmbeddedDatabase(dataDir: string): DatabaseHandle {
 }
 
 /** An embedded database that lives in memory only (tests). */
-export async function openMemoryDatabase(loadDataDir?: Blob | File): Promise<DatabaseHandle> {
+export async function openMemoryDatabase(loadDataDir?: Blob | File, options: ConnectionOptions = {}): Promise<DatabaseHandle> {
+  const role = checkedRole(options.role);
   const client = await PGlite.create(loadDataDir ? { loadDataDir } : {});
+  if (role) await client.exec(`SET ROLE ${role}`);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, kind: "pglite", close: () => client.close() };
+  return { db, kind: "pglite", role, close: () => client.close() };
 }

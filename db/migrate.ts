@@ -1,9 +1,9 @@
 import "./load-env";
-import { closeDatabase, database } from "./client";
+import { closeDatabase, ownerDatabase } from "./client";
 import { runMigrations } from "./migrator";
 
 try {
-  const handle = database();
+  const handle = ownerDatabase();
   await runMigrations(handle);
   console.log(`Migrations applied (${handle.kind === "pglite" ? `embedded database at ${process.env.PGLITE_DATA_DIR || ".data/pglite"}` : "PostgreSQL"}).`);
 } catch (error) {

@@ -1,11 +1,11 @@
 import "../db/load-env";
-import { closeDatabase, database } from "../db/client";
+import { closeDatabase, ownerDatabase } from "../db/client";
 import { dropEverything, runMigrations } from "../db/migrator";
 import { seedDemoData } from "./seed/demo";
 
 // Drops every table and type, then migrates and loads the demo data again.
 try {
-  const handle = database();
+  const handle = ownerDatabase();
   await dropEverything(handle);
   await runMigrations(handle);
   const summary = await seedDemoData(handle.db);

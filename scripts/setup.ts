@@ -1,7 +1,7 @@
 import "../db/load-env";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { closeDatabase, database } from "../db/client";
+import { closeDatabase, ownerDatabase } from "../db/client";
 import { runMigrations } from "../db/migrator";
 import { seedDemoData } from "./seed/demo";
 
@@ -19,7 +19,7 @@ if (!process.env.AUTH_SECRET && !/^AUTH_SECRET=.+/m.test(existing)) {
 }
 
 try {
-  const handle = database();
+  const handle = ownerDatabase();
   await runMigrations(handle);
   console.log(await seedDemoData(handle.db));
 } catch (error) {

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { buildRequestContext } from "@/tests/factories/request-context";
+import { asOwner } from "@/tests/support/owner";
 import { auditEventsFor, countRows, sqlStateOf } from "@/tests/support/queries";
 
 async function rejection(query: PromiseLike<unknown>): Promise<unknown> {
@@ -43,14 +44,14 @@ describe("the audit log", () => {
     expect(event?.occurredAt).toBeInstanceOf(Date);
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE, and keeps the rows as they were", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE from the app's role, and keeps the rows as they were", async () => {
     const context = buildRequestContext();
     await recordAudit(db, context, { action: "signout", outcome: "success", reason: "sign_out" });
     const before = await countRows(auditEvents);
 
     const update = await rejection(db.update(auditEvents).set({ reason: "rewritten" }).where(eq(auditEvents.requestId, context.requestId)));
     expect(sqlStateOf(update)).toBe("42501");
-    expect(String((update as { cause?: { message?: string } }).cause?.message)).toContain("audit_events is append-only (UPDATE refused)");
+    expect(String((update as { cause?: { message?: string } }).cause?.message)).toContain("permission denied");
 
     const remove = await rejection(db.delete(auditEvents).where(eq(auditEvents.requestId, context.requestId)));
     expect(sqlStateOf(remove)).toBe("42501");
@@ -62,4 +63,40 @@ describe("the audit log", () => {
     const [event] = await auditEventsFor(context.requestId);
     expect(event?.reason).toBe("sign_out");
   });
+
+  it("runs the app as portal_app, which owns nothing and cannot switch the append-only trigger off", async () => {
+    const [who] = rowsOf<{ role: string }>(await db.execute(sql`SELECT current_user AS role`));
+    expect(who?.role).toBe("portal_app");
+    const owned = rowsOf<{ count: number }>(await db.execute(sql`SELECT count(*)::int AS count FROM pg_class WHERE relowner = 'portal_app'::regrole`));
+    expect(owned[0]?.count).toBe(0);
+
+    for (const statement of [
+      sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete`,
+      sql`ALTER TABLE audit_events DISABLE TRIGGER ALL`,
+      sql`DROP TRIGGER audit_events_no_update_delete ON audit_events`,
+      sql`CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END; $$`,
+    ]) {
+      expect(sqlStateOf(await rejection(db.execute(statement)))).toBe("42501");
+    }
+    // The app still reads and writes its other tables.
+    expect(await countRows(auditEvents)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("keeps refusing UPDATE and DELETE even for the schema's owner (the trigger)", async () => {
+    const context = buildRequestContext();
+    await recordAudit(db, context, { action: "signout", outcome: "success", reason: "sign_out" });
+    await asOwner(async (owner) => {
+      const update = await rejection(owner.update(auditEvents).set({ reason: "rewritten" }).where(eq(auditEvents.requestId, context.requestId)));
+      expect(sqlStateOf(update)).toBe("42501");
+      expect(String((update as { cause?: { message?: string } }).cause?.message)).toContain("audit_events is append-only (UPDATE refused)");
+      const remove = await rejection(owner.delete(auditEvents).where(eq(auditEvents.requestId, context.requestId)));
+      expect(String((remove as { cause?: { message?: string } }).cause?.message)).toContain("audit_events is append-only (DELETE refused)");
+    });
+    const [event] = await auditEventsFor(context.requestId);
+    expect(event?.reason).toBe("sign_out");
+  });
 });
+
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
