@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { DemoBanner } from "@/components/demo-banner";
 import { env } from "@/lib/env";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page reads runtime configuration (the payer's name) or the session: render at request time.
   await connection();
+  const { demoMode } = env();
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col">
@@ -25,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to main content
         </a>
+        {demoMode ? <DemoBanner /> : null}
         {children}
       </body>
     </html>

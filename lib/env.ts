@@ -22,6 +22,16 @@ const EnvSchema = z
     EMAIL_FROM: z.string().trim().min(3).optional(),
     RESEND_API_KEY: z.string().trim().min(1).optional(),
     DEV_MAILBOX: booleanString.optional(),
+    /** The second, explicit switch that a production site with DEV_MAILBOX=true is a demo (see README "Security"). */
+    DEMO_MODE: booleanString.default(false),
+    /** How many reverse proxies in front of the portal append to X-Forwarded-For (read by server.mjs). */
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a whole number" }).int("must be a whole number").min(0).max(99).default(0),
+    /** The database role the app switches to after connecting ("none": stay the connecting role). Read by db/client.ts. */
+    DATABASE_APP_ROLE: z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain role name such as portal_app, or none")
+      .default("portal_app"),
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     /** The phone number printed on PIN letters and given when PIN entry is refused. */
     PAYER_PHONE: z.string().trim().min(7).max(30).default("1-800-555-0199"),
@@ -40,11 +50,21 @@ const EnvSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["RESEND_API_KEY"],
-        message: "is required in production to send email (or set DEV_MAILBOX=true for a demo)",
+        message: "is required in production to send email (or, for a demo site only, DEV_MAILBOX=true with DEMO_MODE=true)",
+      });
+    }
+    if (env.NODE_ENV === "production" && devMailbox && !env.DEMO_MODE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEV_MAILBOX"],
+        message:
+          "set to true in production needs DEMO_MODE=true as well: the dev mailbox shows every email, with its confirmation and password-reset links, to anyone at /dev/mailbox. Set DEMO_MODE=true only for a demo site with no real people's data (every page then says so), or unset DEV_MAILBOX and set RESEND_API_KEY",
       });
     }
     return {
       ...env,
+      /** A production demo: the dev mailbox is public, and every page and start says so. */
+      demoMode: env.NODE_ENV === "production" && devMailbox && env.DEMO_MODE,
       APP_URL: env.APP_URL.replace(/\/+$/, ""),
       EMAIL_FROM: env.EMAIL_FROM ?? `${env.PAYER_NAME} Provider Portal <no-reply@provider-portal.example>`,
       emailTransport: devMailbox ? ("dev-mailbox" as const) : ("resend" as const),

@@ -17,6 +17,17 @@ export function startServer(): void {
     console.error(`\n${error.message}\n`);
     process.exit(1);
   }
+  if (config.NODE_ENV === "production" && !(globalThis as Record<symbol, unknown>)[Symbol.for("provider-portal.server")]) {
+    console.error(
+      "\nStart the portal with `npm start` (node server.mjs), not `next start`: server.mjs decides each client's address from the connection (and TRUSTED_PROXY_HOPS); without it a client could choose the address that rate limits and the audit log use.\n",
+    );
+    process.exit(1);
+  }
+  if (config.demoMode) {
+    console.warn(
+      "[portal] WARNING: demo site (DEV_MAILBOX=true, DEMO_MODE=true): no email is sent, and every email, with its links, is public at /dev/mailbox. Every page says so. Never use it with real people's information.",
+    );
+  }
   startOutboxWorker(config.OUTBOX_POLL_SECONDS);
   startReleaseJob();
   console.log(

@@ -6,7 +6,7 @@ import path from "node:path";
 
 /**
  * Starts the built portal for the end-to-end tests: a fresh embedded database in a temporary
- * directory, migrated and loaded with the demo data, then `next start` with the dev mailbox on.
+ * directory, migrated and loaded with the demo data, then `npm start`'s server.mjs with the dev mailbox on (a demo site).
  */
 const port = process.env.E2E_PORT ?? "3100";
 if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
@@ -23,6 +23,8 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
   APP_URL: `http://127.0.0.1:${port}`,
   DEV_MAILBOX: "true",
+  DEMO_MODE: "true",
+  TRUSTED_PROXY_HOPS: process.env.E2E_TRUSTED_PROXY_HOPS ?? "0",
   RESEND_API_KEY: "",
   OUTBOX_POLL_SECONDS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
@@ -31,7 +33,8 @@ const env: NodeJS.ProcessEnv = {
 const setup = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+// `npm start`'s server (server.mjs): Next behind the handler that decides the client's address.
+const server = spawn(process.execPath, ["server.mjs", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 
 const stop = () => {
   server.kill("SIGTERM");

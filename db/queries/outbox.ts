@@ -13,6 +13,7 @@ export async function listOutboxMessages(executor: Executor, limit = 100) {
       attempts: emailOutbox.attempts,
       createdAt: emailOutbox.createdAt,
       sentAt: emailOutbox.sentAt,
+      bodyPurgedAt: emailOutbox.bodyPurgedAt,
     })
     .from(emailOutbox)
     .orderBy(desc(emailOutbox.createdAt))
@@ -49,11 +50,37 @@ export async function claimDueMessages(executor: Executor, values: { now: Date; 
     .returning();
 }
 
-export async function markMessageSent(executor: Executor, id: string, values: { sentAt: Date; transport: string; providerMessageId: string }): Promise<void> {
+/**
+ * Marks a message sent. With `purgeBody` its html and text (which may hold a live link) are
+ * cleared at the same time, keeping recipient, template, subject, status and times.
+ */
+export async function markMessageSent(
+  executor: Executor,
+  id: string,
+  values: { sentAt: Date; transport: string; providerMessageId: string; purgeBody: boolean },
+): Promise<void> {
   await executor
     .update(emailOutbox)
-    .set({ status: "sent", sentAt: values.sentAt, transport: values.transport, providerMessageId: values.providerMessageId, lockedUntil: null, lastError: null })
+    .set({
+      status: "sent",
+      sentAt: values.sentAt,
+      transport: values.transport,
+      providerMessageId: values.providerMessageId,
+      lockedUntil: null,
+      lastError: null,
+      ...(values.purgeBody ? { html: null, text: null, bodyPurgedAt: values.sentAt } : {}),
+    })
     .where(eq(emailOutbox.id, id));
+}
+
+/** Clears the bodies of messages already sent (kept while the dev mailbox was the transport); returns how many. */
+export async function purgeSentBodies(executor: Executor, now: Date): Promise<number> {
+  const rows = await executor
+    .update(emailOutbox)
+    .set({ html: null, text: null, bodyPurgedAt: now })
+    .where(and(eq(emailOutbox.status, "sent"), isNull(emailOutbox.bodyPurgedAt)))
+    .returning({ id: emailOutbox.id });
+  return rows.length;
 }
 
 export async function markMessageFailed(executor: Executor, id: string, values: { lastError: string; nextAttemptAt: Date }): Promise<void> {

@@ -40,7 +40,7 @@ describe("parseEnv", () => {
     expect(error.message).toMatch(/RESEND_API_KEY is required in production/);
     expect(errorOf({ NODE_ENV: "production", AUTH_SECRET: SECRET, DEV_MAILBOX: "false" }).message).toMatch(/RESEND_API_KEY/);
 
-    const demo = parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, DEV_MAILBOX: "true" });
+    const demo = parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, DEV_MAILBOX: "true", DEMO_MODE: "true" });
     expect(demo.emailTransport).toBe("dev-mailbox");
     const real = parseEnv({ NODE_ENV: "production", AUTH_SECRET: SECRET, RESEND_API_KEY: "re_live_key" });
     expect(real.emailTransport).toBe("resend");

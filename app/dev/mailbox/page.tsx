@@ -34,7 +34,10 @@ export default async function DevMailboxPage() {
                 <Link href={`/dev/mailbox/${message.id}`} className="font-semibold">
                   {message.subject}
                 </Link>
-                <p className="text-sm text-muted">To {message.toAddress}</p>
+                <p className="text-sm text-muted">
+                  To {message.toAddress}
+                  {message.bodyPurgedAt ? " · body removed after sending" : ""}
+                </p>
               </div>
               <div className="flex items-center gap-3 text-sm text-muted">
                 <time dateTime={message.createdAt.toISOString()}>{formatDateTime(message.createdAt)}</time>

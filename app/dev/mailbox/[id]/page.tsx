@@ -31,11 +31,19 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
           {message.status === "sent" ? `Delivered ${message.sentAt ? formatDateTime(message.sentAt) : ""}` : `Waiting (attempts: ${message.attempts})`}
         </dd>
       </dl>
-      <h2 className="mb-2 text-xl font-semibold">As the recipient sees it</h2>
-      {/* An empty sandbox: the email's HTML can't run scripts or reach this page. */}
-      <iframe title="Rendered HTML of the email" sandbox="" srcDoc={message.html ?? ""} className="h-[640px] w-full rounded-lg border border-line bg-white" />
-      <h2 className="mb-2 mt-8 text-xl font-semibold">Plain text version</h2>
-      <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-line bg-surface p-4 text-sm">{message.text}</pre>
+      {message.html === null || message.text === null ? (
+        <p className="rounded-lg border border-line bg-surface p-4">
+          Body removed after sending{message.bodyPurgedAt ? ` (${formatDateTime(message.bodyPurgedAt)})` : ""}: the portal keeps only who it went to, the subject and when, so its links can&apos;t be read here.
+        </p>
+      ) : (
+        <>
+          <h2 className="mb-2 text-xl font-semibold">As the recipient sees it</h2>
+          {/* An empty sandbox: the email's HTML can't run scripts or reach this page. */}
+          <iframe title="Rendered HTML of the email" sandbox="" srcDoc={message.html} className="h-[640px] w-full rounded-lg border border-line bg-white" />
+          <h2 className="mb-2 mt-8 text-xl font-semibold">Plain text version</h2>
+          <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-line bg-surface p-4 text-sm">{message.text}</pre>
+        </>
+      )}
     </>
   );
 }

@@ -1,0 +1,7 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+export const PORTAL_SERVER: unique symbol;
+export function trustForwardedHeaders(request: IncomingMessage, hops: number): void;
+export function portalRequestListener(
+  handle: (request: IncomingMessage, response: ServerResponse) => unknown,
+  hops: number,
+): (request: IncomingMessage, response: ServerResponse) => unknown;
