@@ -1,10 +1,56 @@
 import NextAuth from "next-auth";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
+import { env } from "@/lib/env";
+import { contentSecurityPolicy, createNonce, HSTS, isCrossSiteWrite, servedOverHttps } from "@/lib/security/headers";
 
-// Only redirects visitors without a session away from signed-in pages; every page,
-// action and route handler still checks the session itself (lib/auth/dal.ts).
+// Auth.js only redirects visitors without a session away from signed-in pages (the `authorized`
+// callback); every page, action and route handler still checks the session itself (lib/auth/dal.ts).
 const { auth } = NextAuth(authConfig);
-export { auth as proxy };
+const authProxy = auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+/**
+ * Runs before every page, action and route:
+ * - refuses a write (server action, form post) sent from another site with a plain 403;
+ * - gives the request a fresh CSP nonce (request headers `x-nonce` and `content-security-policy`,
+ *   which Next reads to put the nonce on its scripts) and a server-made `x-request-id`;
+ * - lets Auth.js redirect to sign in, then sets the CSP, HSTS (over HTTPS) and X-Request-Id on the response.
+ */
+export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const config = env();
+  const development = config.NODE_ENV === "development";
+  const https = servedOverHttps(config.APP_URL);
+  const requestId = crypto.randomUUID();
+
+  if (isCrossSiteWrite(request, config.APP_URL, { development })) {
+    const refused = new NextResponse("Forbidden: this request came from another site, so nothing was done.\n", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+    refused.headers.set("X-Request-Id", requestId);
+    if (https) refused.headers.set("Strict-Transport-Security", HSTS);
+    return refused;
+  }
+
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { development });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("x-request-id", requestId);
+
+  const authResponse = await authProxy(request, event);
+  let response: Response = authResponse;
+  if (authResponse.headers.get("x-middleware-next") === "1") {
+    // Go on to the page with the new request headers, keeping any cookie Auth.js refreshed.
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+    for (const cookie of authResponse.headers.getSetCookie()) response.headers.append("set-cookie", cookie);
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],

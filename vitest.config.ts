@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // next-auth imports "next/server" without an extension, which Node's ESM loader refuses: let Vite resolve it (tests of proxy.ts).
+          server: { deps: { inline: ["next-auth"] } },
           include: ["tests/unit/**/*.test.ts"],
           setupFiles: ["tests/support/fail-on-console-error.ts"],
         },

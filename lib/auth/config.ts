@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
+import { servedOverHttps } from "@/lib/security/headers";
 
 /** Signed-in areas: the proxy sends visitors without a session to /signin first. */
 export const PROTECTED_PREFIXES = ["/access", "/users", "/staff"] as const;
@@ -12,6 +13,13 @@ export function isProtectedPath(pathname: string): boolean {
 }
 
 /**
+ * Over HTTPS the session cookie is `__Host-` prefixed: Secure, Path=/, no Domain, so no other
+ * host (a subdomain) and no plain-HTTP page can set or overwrite it. Read when the server starts.
+ */
+const secureCookies = servedOverHttps(process.env.APP_URL);
+export const SESSION_COOKIE_NAME = secureCookies ? "__Host-authjs.session-token" : "authjs.session-token";
+
+/**
  * The edge-safe part of the Auth.js configuration, shared by proxy.ts (which only
  * redirects) and lib/auth/index.ts (which adds the Credentials provider). The real checks
  * happen in the data-access layer (lib/auth/dal.ts) on every page, action and route.
@@ -20,6 +28,10 @@ export const authConfig = {
   trustHost: true,
   pages: { signIn: "/signin", error: "/signin" },
   session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_SECONDS },
+  useSecureCookies: secureCookies,
+  cookies: {
+    sessionToken: { name: SESSION_COOKIE_NAME, options: { httpOnly: true, sameSite: "lax", path: "/", secure: secureCookies } },
+  },
   providers: [],
   callbacks: {
     authorized({ request, auth }) {
