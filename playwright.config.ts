@@ -16,7 +16,10 @@ const suites = [
   { name: "provider-cases", testMatch: /provider-cases\.spec\.ts$/ },
   // Keyboard-only passes over flows that register Prairie, Birchwood and Northside's departed delegate: a database of their own.
   { name: "keyboard-flows", testMatch: /keyboard-[a-z-]+\.spec\.ts$/ },
-].map((suite, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
+  // Security headers, hostile requests and the client address, bare (no proxy) and behind one reverse proxy.
+  { name: "hardening", testMatch: /hardening\.spec\.ts$/ },
+  { name: "hardening-proxy", testMatch: /hardening\.spec\.ts$/, env: { E2E_TRUSTED_PROXY_HOPS: "1" } },
+].map((suite: { name: string; testMatch: RegExp; env?: Record<string, string> }, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built
@@ -56,7 +59,7 @@ export default defineConfig({
   webServer: suites.map((suite) => ({
     command: `npx tsx scripts/e2e-server.ts`,
     url: `${suite.baseURL}/signin`,
-    env: { E2E_PORT: String(suite.port) },
+    env: { E2E_PORT: String(suite.port), ...suite.env },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore" as const,

@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { env } from "@/lib/env";
+import { refuseMalformedAction } from "@/lib/security/action-requests";
 import { contentSecurityPolicy, createNonce, HSTS, isCrossSiteWrite, servedOverHttps } from "@/lib/security/headers";
 
 // Auth.js only redirects visitors without a session away from signed-in pages (the `authorized`
@@ -11,7 +12,8 @@ const authProxy = auth as unknown as (request: NextRequest, event: NextFetchEven
 
 /**
  * Runs before every page, action and route:
- * - refuses a write (server action, form post) sent from another site with a plain 403;
+ * - refuses a write (server action, form post) sent from another site with a plain 403, and a
+ *   malformed or oversized server action call with 400/413 (lib/security/action-requests.ts);
  * - gives the request a fresh CSP nonce (request headers `x-nonce` and `content-security-policy`,
  *   which Next reads to put the nonce on its scripts) and a server-made `x-request-id`;
  * - lets Auth.js redirect to sign in, then sets the CSP, HSTS (over HTTPS) and X-Request-Id on the response.
@@ -25,6 +27,17 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   if (isCrossSiteWrite(request, config.APP_URL, { development })) {
     const refused = new NextResponse("Forbidden: this request came from another site, so nothing was done.\n", {
       status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+    refused.headers.set("X-Request-Id", requestId);
+    if (https) refused.headers.set("Strict-Transport-Security", HSTS);
+    return refused;
+  }
+
+  const malformed = await refuseMalformedAction(request);
+  if (malformed) {
+    const refused = new NextResponse(`${malformed.message}\n`, {
+      status: malformed.status,
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
     refused.headers.set("X-Request-Id", requestId);

@@ -102,7 +102,7 @@ function uuidOrNull(value: string | null | undefined): string | null {
  * when it is a valid email (auditActorLabel), whatever the caller passes.
  */
 export async function recordAudit(executor: Executor, context: RequestContext | null, entry: AuditEntry): Promise<void> {
-  const taxId = entry.taxId?.replace(/\D/g, "") ?? "";
+  const taxId = /^\d{2}-?\d{7}$/.test(entry.taxId?.trim() ?? "") ? entry.taxId!.replace(/\D/g, "") : "";
   await insertAuditEvent(executor, {
     action: entry.action,
     outcome: entry.outcome,
