@@ -9,6 +9,5 @@ export const PasskeyNameSchema = z
       .string()
       .min(1, "Give this passkey a name, such as “Office laptop”.")
       .max(60, "Use 60 characters or fewer.")
-      // eslint-disable-next-line no-control-regex
       .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "Use letters, numbers and spaces."),
   );
