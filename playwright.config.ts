@@ -16,7 +16,12 @@ const suites = [
   { name: "provider-cases", testMatch: /provider-cases\.spec\.ts$/ },
   // Keyboard-only passes over flows that register Prairie, Birchwood and Northside's departed delegate: a database of their own.
   { name: "keyboard-flows", testMatch: /keyboard-[a-z-]+\.spec\.ts$/ },
-].map((suite, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
+  // WebAuthn refuses an IP address as the relying party's id: this suite's server is http://localhost.
+  { name: "passkeys", testMatch: /passkeys\.spec\.ts$/, host: "localhost" },
+].map((suite, index) => {
+  const host: string = ("host" in suite ? suite.host : undefined) ?? "127.0.0.1";
+  return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };
+});
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built
@@ -56,7 +61,7 @@ export default defineConfig({
   webServer: suites.map((suite) => ({
     command: `npx tsx scripts/e2e-server.ts`,
     url: `${suite.baseURL}/signin`,
-    env: { E2E_PORT: String(suite.port) },
+    env: { E2E_PORT: String(suite.port), E2E_HOST: suite.host },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore" as const,
