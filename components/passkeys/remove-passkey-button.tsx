@@ -22,10 +22,11 @@ export function RemovePasskeyButton({ action, name }: { action: Action; name: st
   }, [asking]);
   const reverify = typeof state.data?.reverify === "string" ? state.data.reverify : null;
 
+  // Fragments: the button sits beside "Rename" in the caller's row; the question and answers take a line of their own.
   return (
-    <div className="space-y-2">
+    <>
       {asking ? (
-        <div ref={panel} tabIndex={-1} role="group" aria-labelledby={titleId} className="rounded-md border-l-4 border-warning bg-warning-soft p-4">
+        <div ref={panel} tabIndex={-1} role="group" aria-labelledby={titleId} className="order-last w-full rounded-md border-l-4 border-warning bg-warning-soft p-4">
           <p id={titleId} className="font-semibold text-ink">
             Remove the passkey “{name}”?
           </p>
@@ -43,15 +44,17 @@ export function RemovePasskeyButton({ action, name }: { action: Action; name: st
         </button>
       )}
       {state.message && !state.ok && !asking ? (
-        <Notice tone="danger" role="alert">
-          <p>{state.message}</p>
-          {reverify ? (
-            <p className="mt-2">
-              <Link href={reverify}>Confirm it&apos;s you, then come back here</Link>
-            </p>
-          ) : null}
-        </Notice>
+        <div className="order-last w-full">
+          <Notice tone="danger" role="alert">
+            <p>{state.message}</p>
+            {reverify ? (
+              <p className="mt-2">
+                <Link href={reverify}>Confirm it&apos;s you, then come back here</Link>
+              </p>
+            ) : null}
+          </Notice>
+        </div>
       ) : null}
-    </div>
+    </>
   );
 }

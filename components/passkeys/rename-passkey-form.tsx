@@ -25,10 +25,11 @@ export function RenamePasskeyForm({ action, passkeyId, currentName }: { action: 
     opened.current = open;
   }, [open, fieldId]);
 
+  // Fragments: the buttons sit side by side in the caller's row; forms and answers take a line of their own.
   return (
-    <div className="space-y-2">
+    <>
       {open ? (
-        <form action={formAction} noValidate className="space-y-3">
+        <form action={formAction} noValidate className="order-first w-full space-y-3">
           <Field
             id={fieldId}
             name="name"
@@ -57,10 +58,12 @@ export function RenamePasskeyForm({ action, passkeyId, currentName }: { action: 
         </button>
       )}
       {state.ok && state.message && !open ? (
-        <Notice tone="success" role="status">
-          <p>{state.message}</p>
-        </Notice>
+        <div className="order-last w-full">
+          <Notice tone="success" role="status">
+            <p>{state.message}</p>
+          </Notice>
+        </div>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -25,7 +25,7 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Pro
     <div className="max-w-3xl">
       {firstFactor ? null : (
         <p className="mb-4">
-          <Link href="/account/security">← Sign-in and security</Link>
+          <Link href="/account/security" prefetch={false}>← Sign-in and security</Link>
         </p>
       )}
       <PageHeading
@@ -44,7 +44,7 @@ export default async function PasskeysPage({ searchParams }: { searchParams: Pro
           <Notice tone="info" title="One more step to finish signing in">
             <p>Your account needs a second way to confirm it&apos;s you. Add a passkey on this device and you&apos;re done.</p>
             <p className="mt-2">
-              <Link href="/account/security/setup">Use an authenticator app instead</Link>
+              <Link href="/account/security/setup" prefetch={false}>Use an authenticator app instead</Link>
             </p>
           </Notice>
         </div>

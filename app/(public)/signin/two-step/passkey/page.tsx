@@ -26,10 +26,10 @@ export default async function PasskeySecondStepPage({ searchParams }: { searchPa
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           <li>
-            <Link href={`/signin/two-step${query}`}>Use a code from your authenticator app instead</Link>
+            <Link href={`/signin/two-step${query}`} prefetch={false}>Use a code from your authenticator app instead</Link>
           </li>
           <li>
-            <Link href={`/signin/two-step/recovery${query}`}>Use a recovery code</Link>
+            <Link href={`/signin/two-step/recovery${query}`} prefetch={false}>Use a recovery code</Link>
           </li>
         </ul>
       </nav>
