@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { passkeys, totpAuthenticators, users, webauthnChallenges } from "../schema";
 
@@ -111,6 +111,11 @@ export async function countSecondFactors(executor: Executor, userId: string): Pr
     .where(and(eq(totpAuthenticators.userId, userId), isNotNull(totpAuthenticators.confirmedAt)))
     .limit(1);
   return { passkeys: Number(keys?.count ?? 0), authenticatorApp: Boolean(app) };
+}
+
+/** Forgets a session's challenges that have expired (kept until then, used or not, so a replay is recognised). */
+export async function deleteExpiredChallenges(executor: Executor, sessionId: string, now: Date): Promise<void> {
+  await executor.delete(webauthnChallenges).where(and(eq(webauthnChallenges.sessionId, sessionId), lte(webauthnChallenges.expiresAt, now)));
 }
 
 export async function insertChallenge(

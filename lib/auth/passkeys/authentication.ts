@@ -1,7 +1,7 @@
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { parseAuthenticatorData } from "@simplewebauthn/server/helpers";
 import { db } from "@/db/client";
-import { consumeChallenge, findPasskeyByCredentialId, insertChallenge, listCredentialsOfUser, recordPasskeyUse } from "@/db/queries/passkeys";
+import { consumeChallenge, deleteExpiredChallenges, findPasskeyByCredentialId, insertChallenge, listCredentialsOfUser, recordPasskeyUse } from "@/db/queries/passkeys";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { completeSecondStep } from "@/lib/auth/second-step";
@@ -33,6 +33,7 @@ export async function beginPasskeySignIn(session: PasskeySession, options: Cerem
     userVerification: "preferred",
     timeout: TIMEOUT_MS,
   });
+  await deleteExpiredChallenges(db, session.sessionId, now);
   await insertChallenge(db, { sessionId: session.sessionId, purpose: "authenticate", challenge: request.challenge, now, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) });
   return request;
 }

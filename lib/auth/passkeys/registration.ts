@@ -1,6 +1,6 @@
 import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { db } from "@/db/client";
-import { consumeChallenge, countSecondFactors, insertChallenge, insertPasskey, listCredentialsOfUser, lockAccountFactors } from "@/db/queries/passkeys";
+import { consumeChallenge, countSecondFactors, deleteExpiredChallenges, insertChallenge, insertPasskey, listCredentialsOfUser, lockAccountFactors } from "@/db/queries/passkeys";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { completeSecondStep } from "@/lib/auth/second-step";
@@ -51,6 +51,7 @@ export async function beginPasskeyRegistration(owner: PasskeyOwner, options: Cer
     excludeCredentials: existing.map((credential) => ({ id: credential.credentialId, transports: splitTransports(credential.transports) })),
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
+  await deleteExpiredChallenges(db, owner.sessionId, now);
   await insertChallenge(db, { sessionId: owner.sessionId, purpose: "register", challenge: creation.challenge, now, expiresAt: new Date(now.getTime() + CHALLENGE_LIFETIME_MS) });
   return creation;
 }

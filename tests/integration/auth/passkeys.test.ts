@@ -101,6 +101,18 @@ describe("adding a passkey", () => {
     expect(result.ok).toBe(true);
   });
 
+  it("forgets a session's expired challenges when it starts another ceremony", async () => {
+    const owner = await person();
+    const start = new Date();
+    const first = await beginPasskeyRegistration(owner, { now: start });
+    const kept = await beginPasskeyRegistration(owner, { now: new Date(start.getTime() + 4 * MINUTE) });
+    await beginPasskeyRegistration(owner, { now: new Date(start.getTime() + 6 * MINUTE) });
+    const challenges = (await db.select({ challenge: webauthnChallenges.challenge }).from(webauthnChallenges).where(eq(webauthnChallenges.sessionId, owner.sessionId))).map((row) => row.challenge);
+    expect(challenges).not.toContain(first.challenge);
+    expect(challenges).toContain(kept.challenge);
+    expect(challenges).toHaveLength(2);
+  });
+
   it("accepts a challenge only from the session it was issued to", async () => {
     const owner = await person();
     const options = await beginPasskeyRegistration(owner);
