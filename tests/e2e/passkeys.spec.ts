@@ -91,7 +91,17 @@ test("add a passkey as the second step, sign in with it, and remove one with a f
   await expect(page.getByRole("link", { name: "Use a recovery code" })).toHaveAttribute("href", "/signin/two-step/recovery?callbackUrl=%2Faccount%2Fsecurity%2Fpasskeys");
   await expectAccessible(page);
   await screenshots(page, testInfo, "two-step-passkey");
-  // By keyboard alone.
+  // A passkey answer that doesn't verify (a bad signature): a plain message, what to do next, and the other ways.
+  await cdp.send("WebAuthn.setResponseOverrideBits", { authenticatorId: laptop, isBogusSignature: true });
+  await page.getByRole("button", { name: "Use your passkey" }).click();
+  const failure = page.getByRole("alert").filter({ hasText: "That didn't work." });
+  await expect(failure).toContainText("We couldn't verify this passkey. Press “Use your passkey” to try again, or use one of the other ways below.");
+  await expect(failure).toBeFocused();
+  await expect(page).toHaveURL(/\/signin\/two-step\/passkey/);
+  await expectAccessible(page);
+  await screenshots(page, testInfo, "two-step-passkey-error");
+  await cdp.send("WebAuthn.setResponseOverrideBits", { authenticatorId: laptop, isBogusSignature: false });
+  // Then by keyboard alone.
   await tabTo(page, page.getByRole("button", { name: "Use your passkey" }));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/account\/security\/passkeys$/);
