@@ -2,6 +2,15 @@ import { defineConfig, devices } from "@playwright/test";
 
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 
+interface SuiteSpec {
+  name: string;
+  testMatch: RegExp;
+  /** Extra environment for the suite's server. */
+  env?: Record<string, string>;
+  /** The host the suite's server is reached at (default 127.0.0.1). */
+  host?: string;
+}
+
 /**
  * Each suite gets a server of its own on a fresh embedded database with the demo data, because
  * the demo's Tax IDs can be registered once per database: the suites that register the same
@@ -19,7 +28,12 @@ const suites = [
   // Security headers, hostile requests and the client address, bare (no proxy) and behind one reverse proxy.
   { name: "hardening", testMatch: /hardening\.spec\.ts$/ },
   { name: "hardening-proxy", testMatch: /hardening\.spec\.ts$/, env: { E2E_TRUSTED_PROXY_HOPS: "1" } },
-].map((suite: { name: string; testMatch: RegExp; env?: Record<string, string> }, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
+  // WebAuthn refuses an IP address as the relying party's id: this suite's server is http://localhost.
+  { name: "passkeys", testMatch: /passkeys\.spec\.ts$/, host: "localhost" },
+].map((suite: SuiteSpec, index) => {
+  const host = suite.host ?? "127.0.0.1";
+  return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };
+});
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built
@@ -59,7 +73,7 @@ export default defineConfig({
   webServer: suites.map((suite) => ({
     command: `npx tsx scripts/e2e-server.ts`,
     url: `${suite.baseURL}/signin`,
-    env: { E2E_PORT: String(suite.port), ...suite.env },
+    env: { E2E_PORT: String(suite.port), E2E_HOST: suite.host, ...suite.env },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore" as const,

@@ -29,7 +29,10 @@ export type AuditAction =
   | "invitation.sent"
   | "invitation.accepted"
   | "invitation.cancelled"
-  | "case.opened";
+  | "case.opened"
+  | "passkey.added"
+  | "passkey.renamed"
+  | "passkey.removed";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

@@ -28,6 +28,8 @@ export const LIMITS = {
   accountExistsEmailByAddress: { keyPrefix: "account-exists:address", points: 1, duration: 24 * 60 * 60 },
   /** Invitations sent by one delegate in a day. */
   invitationsByUser: { keyPrefix: "invite:user", points: 30, duration: 24 * 60 * 60 },
+  /** Failed passkey answers at the second step of one account's sign-in: like its password, 5 per 15 minutes. */
+  passkeyByAccount: { keyPrefix: "passkey:account", points: 5, duration: 15 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

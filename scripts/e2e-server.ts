@@ -9,6 +9,8 @@ import path from "node:path";
  * directory, migrated and loaded with the demo data, then `npm start`'s server.mjs with the dev mailbox on (a demo site).
  */
 const port = process.env.E2E_PORT ?? "3100";
+/** The host name in APP_URL (the server listens on 127.0.0.1 either way); "localhost" where WebAuthn needs a domain. */
+const host = process.env.E2E_HOST === "localhost" ? "localhost" : "127.0.0.1";
 if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
   console.error("No production build found: run `npm run build` before `npm run test:e2e`.");
   process.exit(1);
@@ -21,7 +23,7 @@ const env: NodeJS.ProcessEnv = {
   DATABASE_URL: "",
   PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
   AUTH_SECRET: randomBytes(32).toString("base64url"),
-  APP_URL: `http://127.0.0.1:${port}`,
+  APP_URL: `http://${host}:${port}`,
   DEV_MAILBOX: "true",
   DEMO_MODE: "true",
   TRUSTED_PROXY_HOPS: process.env.E2E_TRUSTED_PROXY_HOPS ?? "0",

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { servedOverHttps } from "@/lib/security/headers";
 
 /** Signed-in areas: the proxy sends visitors without a session to /signin first. */
-export const PROTECTED_PREFIXES = ["/access", "/users", "/staff"] as const;
+export const PROTECTED_PREFIXES = ["/access", "/users", "/staff", "/account"] as const;
 
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
 export const SESSION_IDLE_SECONDS = 30 * 60;
