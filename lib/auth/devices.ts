@@ -34,10 +34,15 @@ function sign(id: string): string {
   return createHmac("sha256", deviceKey()).update(`${VERSION}.${id}`).digest("base64url");
 }
 
-/** A new device id and the signed cookie value that carries it. */
+/** The signed cookie value that carries a device id. */
+export function deviceTokenFor(deviceId: string): string {
+  return `${VERSION}.${deviceId}.${sign(deviceId)}`;
+}
+
+/** A new random device id and the signed cookie value that carries it. */
 export function mintDeviceToken(): { deviceId: string; token: string } {
   const deviceId = randomBytes(ID_BYTES).toString("base64url");
-  return { deviceId, token: `${VERSION}.${deviceId}.${sign(deviceId)}` };
+  return { deviceId, token: deviceTokenFor(deviceId) };
 }
 
 /** The device id in a cookie value, or null when it is missing, malformed, forged or tampered with. */
