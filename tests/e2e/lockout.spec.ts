@@ -57,11 +57,13 @@ test("after five wrong passwords, the pause says it is this device or network th
   const problems = watchConsole(page);
   const email = uniqueEmail("lockout");
   await page.goto("/signin");
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
-    await signIn(page, email, `wrong password ${attempt}`);
+  // Each attempt completes (its server action answers) before the next one is typed.
+  const attempt = (password: string) => Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), signIn(page, email, password)]);
+  for (let count = 1; count <= 5; count += 1) {
+    await attempt(`wrong password ${count}`);
     await expect(page.getByRole("alert").filter({ hasText: "The email address or password is not right" })).toBeVisible();
   }
-  await signIn(page, email, "wrong password 6");
+  await attempt("wrong password 6");
   const alert = page.getByRole("alert").filter({ hasText: /paused/ });
   await expect(alert).toContainText("There have been too many unsuccessful sign-in attempts from this device or network.");
   await expect(alert).toContainText(/sign-ins from here are paused for 1[45] minutes/);
