@@ -16,7 +16,8 @@ export type RegisterWithCheckResult =
 
 /**
  * Registers a provider's staff member with a check from the health plan. Guessing is
- * limited per client address and per Tax ID. On success, in one transaction: the account
+ * limited per client address, per (Tax ID, client address) and by a high per-Tax-ID ceiling
+ * (verification-limits.ts), so a stranger can't pause an organization's registrations. On success, in one transaction: the account
  * (waiting for its email to be confirmed), the organization's delegate role, the access grant,
  * the confirmation email and the audit entries (see registerProvedProvider).
  */

@@ -18,7 +18,7 @@ export type RegisterWithNoticeResult =
 
 /**
  * Registers a provider's staff member with a non-payment notice from the health plan. The same
- * limits on guessing as a check (per client address and per Tax ID, failures only); every
+ * limits on guessing as a check (verification-limits.ts, failures only); every
  * failure counts, including a number typed without its "NP", so the hint can't be farmed.
  */
 export async function registerWithNotice(input: NoticeRegistration, context: RequestContext, now = new Date()): Promise<RegisterWithNoticeResult> {
