@@ -80,7 +80,11 @@ describe("registerWithCheck rate limits", () => {
     expect(evaluated).toBeGreaterThanOrEqual(1);
     expect(evaluated).toBeLessThanOrEqual(5);
     expect(refused).toBe(25 - evaluated);
-    // And the limit still holds afterwards, for the right check too.
+    // The refused ones gave their points back: wrong guesses up to 5 in all are still evaluated...
+    for (let attempt = evaluated; attempt < 5; attempt += 1) {
+      expect(await registerWithCheck(northsideGuesses[attempt]!, buildRequestContext({ clientAddress }))).toEqual({ ok: false, code: "not_verified" });
+    }
+    // ...and then the limit holds, for the right check too.
     expect(await registerWithCheck(northsideByVendor(), buildRequestContext({ clientAddress }))).toMatchObject({ ok: false, code: "rate_limited" });
   });
 
