@@ -30,6 +30,8 @@ const suites = [
   { name: "hardening-proxy", testMatch: /hardening\.spec\.ts$/, env: { E2E_TRUSTED_PROXY_HOPS: "1" } },
   // WebAuthn refuses an IP address as the relying party's id: this suite's server is http://localhost.
   { name: "passkeys", testMatch: /passkeys\.spec\.ts$/, host: "localhost" },
+  // Sign-in pauses and the device cookie: Pat's sign-ins must be the suite's own.
+  { name: "lockout", testMatch: /lockout\.spec\.ts$/ },
 ].map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -8,14 +8,24 @@ import { rateLimits } from "@/db/schema";
  * Each limit counts failures only: a person who gets it right is never slowed down.
  */
 export const LIMITS = {
-  /** Check/vendor numbers are short: 10 failed verifications an hour per client address... */
+  /** Check/vendor numbers are short: 10 failed verifications an hour per client address, whatever the Tax ID... */
   verificationByClient: { keyPrefix: "verify:client", points: 10, duration: 60 * 60 },
-  /** ...and per Tax ID, whoever is trying. */
-  verificationByTaxId: { keyPrefix: "verify:taxid", points: 10, duration: 60 * 60 },
-  /** Failed sign-ins for one email: slowed after the first, paused for 15 minutes after 5. */
-  signinByAccount: { keyPrefix: "signin:account", points: 5, duration: 15 * 60 },
+  /** ...5 in 15 minutes for one Tax ID from one client address (key "<tax id>|<address>")... */
+  verificationByTaxIdAndClient: { keyPrefix: "verify:taxid-client", points: 5, duration: 15 * 60 },
+  /**
+   * ...and a much higher ceiling per Tax ID from everywhere, against guessing spread over many
+   * addresses: a stranger from one address can't pause an organization's registrations.
+   */
+  verificationByTaxId: { keyPrefix: "verify:taxid", points: 100, duration: 24 * 60 * 60 },
+  /** Failed sign-ins for one email from one client address (key "<email>|<address>"): slowed after the first, paused for 15 minutes after 5. */
+  signinByAccountAndClient: { keyPrefix: "signin:account-client", points: 5, duration: 15 * 60 },
   /** Failed sign-ins from one client address across any accounts. */
   signinByClient: { keyPrefix: "signin:client", points: 30, duration: 60 * 60 },
+  /**
+   * Failed sign-ins for one email from everywhere: a ceiling against guessing spread over many
+   * addresses. A device that has signed in to the account before (device cookie) is not held by it.
+   */
+  signinByAccount: { keyPrefix: "signin:account", points: 100, duration: 24 * 60 * 60 },
   /** New confirmation links sent to one address. */
   verificationEmailByAddress: { keyPrefix: "verify-email:resend", points: 3, duration: 60 * 60 },
   /** Wrong PINs for one account over 30 days, across all its letters (a new letter does not reset it). */
@@ -61,14 +71,19 @@ export async function limitState(name: LimitName, key: string): Promise<LimitSta
   };
 }
 
-/** The first of the given limits that is reached, if any. */
-export async function firstBlocked(checks: Array<[LimitName, string | null | undefined]>): Promise<LimitState | null> {
+/** The first of the given limits that is reached, if any (and which it is). */
+export async function firstBlocked(checks: Array<[LimitName, string | null | undefined]>): Promise<(LimitState & { limit: LimitName }) | null> {
   for (const [name, key] of checks) {
     if (!key) continue;
     const state = await limitState(name, key);
-    if (state.blocked) return state;
+    if (state.blocked) return { ...state, limit: name };
   }
   return null;
+}
+
+/** The key of a limit per (account or Tax ID, client address); a request without an address counts as one client. */
+export function pairKey(subject: string, clientAddress: string | null | undefined): string {
+  return `${subject}|${clientAddress || "unknown"}`;
 }
 
 export async function recordFailure(checks: Array<[LimitName, string | null | undefined]>): Promise<void> {
@@ -92,6 +107,7 @@ export async function clearFailures(name: LimitName, key: string): Promise<void>
 
 export function describeWait(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
+  if (minutes > 90) return `${Math.ceil(minutes / 60)} hours`;
   return minutes <= 1 ? "a minute" : `${minutes} minutes`;
 }
 
@@ -111,7 +127,7 @@ export async function consumeLimit(name: LimitName, key: string | null | undefin
   }
 }
 
-export type Attempt = { blocked: LimitState } | { blocked: null; succeeded: () => Promise<void> };
+export type Attempt = { blocked: LimitState & { limit: LimitName } } | { blocked: null; succeeded: () => Promise<void> };
 
 /**
  * Takes an attempt at a guessable secret from every given limit *before* the secret is
@@ -123,10 +139,10 @@ export async function takeAttempt(checks: Array<[LimitName, string | null | unde
   const keyed = checks.filter((check): check is [LimitName, string] => Boolean(check[1]));
   const states = await Promise.all(keyed.map(([name, key]) => consumeLimit(name, key)));
   const giveBack = () => Promise.all(keyed.map(([name, key]) => limiter(name).reward(key, 1))).then(() => undefined);
-  const exceeded = states.find((state) => state.blocked);
-  if (exceeded) {
+  const exceededAt = states.findIndex((state) => state.blocked);
+  if (exceededAt >= 0) {
     await giveBack();
-    return { blocked: exceeded };
+    return { blocked: { ...states[exceededAt]!, limit: keyed[exceededAt]![0] } };
   }
   return { blocked: null, succeeded: giveBack };
 }

@@ -6,8 +6,9 @@ import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { enqueueEmail } from "@/lib/email/outbox";
 import { env } from "@/lib/env";
-import { takeAttempt, type LimitName } from "@/lib/rate-limit";
+import { takeAttempt } from "@/lib/rate-limit";
 import { grantAndAudit, lockProviderOrganization } from "@/lib/registration/provider-registration";
+import { verificationLimits, verificationPauseScope, type VerificationPauseScope } from "@/lib/registration/verification-limits";
 import { verifyCheck } from "@/lib/registration/verify-check";
 import { noticeEvidence, verifyNotice } from "@/lib/registration/verify-notice";
 import { formatTaxId } from "@/lib/validation";
@@ -17,7 +18,7 @@ export type AddAccessResult =
   | { ok: true; taxId: string; organizationName: string; role: "delegate" | "user" }
   | { ok: false; code: "not_verified" | "missing_np_prefix" | "account_inactive" }
   | { ok: false; code: "already_has_access"; taxId: string }
-  | { ok: false; code: "rate_limited"; retryAfterSeconds: number };
+  | { ok: false; code: "rate_limited"; retryAfterSeconds: number; scope: VerificationPauseScope };
 
 /** Raised inside the transaction when a parallel request got the grant first: rolls the membership back. */
 class AlreadyHasAccess extends Error {}
@@ -32,10 +33,6 @@ export async function addAccessWithProof(userId: string, input: AddAccessInput, 
   const { taxId, evidence } = input;
   const action = evidence.kind === "check" ? "verification.check" : "verification.notice";
   const method = evidence.kind === "notice" ? "nonpayment_notice" : evidence.proof.kind === "vendor" ? "check_and_vendor_number" : "check_and_npi";
-  const limits: Array<[LimitName, string | null]> = [
-    ["verificationByClient", context.clientAddress],
-    ["verificationByTaxId", taxId],
-  ];
 
   const person = await findAccountContact(db, { id: userId });
   if (!person || person.status !== "active") return { ok: false, code: "account_inactive" };
@@ -43,10 +40,10 @@ export async function addAccessWithProof(userId: string, input: AddAccessInput, 
   // Asking again for what one has (a double click, a second tab) is not a guess: it costs no attempt.
   if (await findLiveGrant(db, userId, taxId)) return { ok: false, code: "already_has_access", taxId };
 
-  const attempt = await takeAttempt(limits);
+  const attempt = await takeAttempt(verificationLimits(taxId, context.clientAddress));
   if (attempt.blocked) {
-    await recordAudit(db, context, { action, outcome: "rate_limited", actorUserId: userId, taxId, details: { method, via: "add_access" } });
-    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds };
+    await recordAudit(db, context, { action, outcome: "rate_limited", actorUserId: userId, taxId, reason: attempt.blocked.limit, details: { method, via: "add_access" } });
+    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds, scope: verificationPauseScope(attempt.blocked.limit) };
   }
 
   const verification = evidence.kind === "check" ? await verifyCheck(db, { taxId, checkNumber: evidence.checkNumber, proof: evidence.proof }, now) : await verifyNotice(db, { taxId, npi: evidence.npi, noticeNumber: evidence.noticeNumber }, now);

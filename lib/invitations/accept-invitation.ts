@@ -6,12 +6,13 @@ import { listLiveGrants } from "@/db/queries/access";
 import { recordAudit } from "@/lib/audit";
 import { hashToken } from "@/lib/auth/email-verification";
 import { hashPassword } from "@/lib/auth/password";
+import { checkPasswordStrength } from "@/lib/validation/password-strength";
 import type { RequestContext } from "@/lib/client-context";
 import { mergedNpis, setGrant } from "@/lib/users/set-grant";
 
 export type ClosedReason = "invalid" | "expired" | "used" | "cancelled";
 export type AcceptRefusal = ClosedReason | "account_exists" | "inviter_not_delegate" | "wrong_account" | "not_provider";
-export type AcceptResult = { ok: true; email: string } | { ok: false; code: AcceptRefusal };
+export type AcceptResult = { ok: true; email: string } | { ok: false; code: AcceptRefusal } | { ok: false; code: "weak_password"; message: string };
 
 /** Whether the link's invitation can still be used, and if not, why. */
 export function closedReason(invitation: Pick<InvitationRow, "acceptedAt" | "cancelledAt" | "expiresAt">, now: Date): ClosedReason | null {
@@ -88,6 +89,9 @@ export async function acceptAsNewAccount(token: string, person: NewInvitee, cont
   if (!invitation) return { ok: false, code: "invalid" };
   const closed = closedReason(invitation, now);
   if (closed) return { ok: false, code: closed };
+  // The form judged the password against the person's name; only here is the invited email known.
+  const strength = checkPasswordStrength(person.password, { firstName: person.firstName, lastName: person.lastName, email: invitation.email });
+  if (!strength.ok) return { ok: false, code: "weak_password", message: strength.message };
   const passwordHash = await hashPassword(person.password);
   return refusedOr(() =>
     db.transaction(async (tx) => {
@@ -110,7 +114,7 @@ export async function acceptAsNewAccount(token: string, person: NewInvitee, cont
 }
 
 /** Accepts an invitation for the signed-in person, whose account must be the invited address. */
-export async function acceptAsSignedIn(token: string, user: { userId: string; email: string; accountType: string }, context: RequestContext, now = new Date()): Promise<AcceptResult> {
+export async function acceptAsSignedIn(token: string, user: { userId: string; email: string; accountType: string }, context: RequestContext, now = new Date()): Promise<Exclude<AcceptResult, { code: "weak_password" }>> {
   const invitation = await findInvitationByToken(token);
   if (!invitation) return { ok: false, code: "invalid" };
   if (invitation.email !== user.email) return { ok: false, code: "wrong_account" };

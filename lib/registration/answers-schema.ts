@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EmailSchema, FirstNameSchema, LastNameSchema, PasswordSchema, PhoneSchema } from "@/lib/validation";
+import { refinePasswordStrength } from "@/lib/validation/password-strength";
 import { DEPARTED_REASONS } from "./departed-reasons";
 
 /** The follow-up fields every provider registration form carries (empty until asked). */
@@ -25,6 +26,15 @@ export function refineAnswers(value: AnswerValues, context: z.RefinementCtx): vo
   if (value.departedReason === "other" && !value.departedNote) {
     context.addIssue({ code: "custom", path: ["departedNote"], message: "Tell us in a few words why the delegate can't help you." });
   }
+}
+
+/**
+ * The rules across a registrant's fields: the follow-up answers, and a password that is neither
+ * guessable nor made of the person's own name or email.
+ */
+export function refineRegistrant(value: AnswerValues & { password?: unknown; firstName?: unknown; lastName?: unknown; email?: unknown }, context: z.RefinementCtx): void {
+  refineAnswers(value, context);
+  refinePasswordStrength(value, context);
 }
 
 /** The parsed answers, in the shape the registration use cases take. */

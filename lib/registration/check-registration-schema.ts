@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CheckNumberSchema, NpiSchema, TaxIdSchema, VendorNumberSchema } from "@/lib/validation";
-import { answersFrom, refineAnswers, REGISTRANT_FIELDS, registrantShape } from "./answers-schema";
+import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "./answers-schema";
 
 export const PROOF_OPTIONS = ["vendor", "npi"] as const;
 export type ProofOption = (typeof PROOF_OPTIONS)[number];
@@ -37,7 +37,7 @@ export const CheckRegistrationSchema = z
     ],
     { error: "Choose whether you will enter the vendor number or an NPI." },
   )
-  .superRefine(refineAnswers)
+  .superRefine(refineRegistrant)
   .transform(({ proof, ...value }) => ({
     taxId: value.taxId,
     checkNumber: value.checkNumber,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NpiSchema, TaxIdSchema } from "@/lib/validation";
-import { answersFrom, refineAnswers, REGISTRANT_FIELDS, registrantShape } from "./answers-schema";
+import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "./answers-schema";
 
 /** The fields of "Register with US Mail", as the form sends them. */
 export const MAIL_REGISTRATION_FIELDS = ["taxId", "npi", ...REGISTRANT_FIELDS] as const;
@@ -15,7 +15,7 @@ export const MailRegistrationSchema = z
     npi: optionalNpi,
     ...registrantShape,
   })
-  .superRefine(refineAnswers)
+  .superRefine(refineRegistrant)
   .transform((value) => ({
     taxId: value.taxId,
     npi: value.npi ?? null,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NoticeNumberSchema, NpiSchema, TaxIdSchema } from "@/lib/validation";
-import { answersFrom, refineAnswers, REGISTRANT_FIELDS, registrantShape } from "./answers-schema";
+import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "./answers-schema";
 
 /** The FAQ's words: the one hint a registrant gets when the number lacks its prefix. */
 export const MISSING_NP_MESSAGE = "Include the NP in front of the number";
@@ -20,7 +20,7 @@ export const NoticeRegistrationSchema = z
     noticeNumber: NoticeNumberSchema,
     ...registrantShape,
   })
-  .superRefine(refineAnswers)
+  .superRefine(refineRegistrant)
   .transform(({ departedReason, departedNote, confirmOwnName, ...value }) => ({
     ...value,
     answers: answersFrom({ departedReason, departedNote, confirmOwnName }),

@@ -1,10 +1,11 @@
 import { db } from "@/db/client";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
-import { takeAttempt, type LimitName } from "@/lib/rate-limit";
+import { takeAttempt } from "@/lib/rate-limit";
 import type { NoticeRegistration } from "./notice-registration-schema";
 import { alreadySubmitted, questionsBeforeRegistering, registerProvedProvider, type RegistrationRefusal } from "./provider-registration";
 import { noticeEvidence, verifyNotice } from "./verify-notice";
+import { verificationLimits, verificationPauseScope, type VerificationPauseScope } from "./verification-limits";
 
 export type RegisterWithNoticeResult =
   /** The account exists (or an email went to the owner of an existing one): check your inbox. */
@@ -12,25 +13,21 @@ export type RegisterWithNoticeResult =
   | { ok: false; code: "not_verified" }
   /** The digits alone would have matched: the person must type the "NP" too. */
   | { ok: false; code: "missing_np_prefix" }
-  | { ok: false; code: "rate_limited"; retryAfterSeconds: number }
+  | { ok: false; code: "rate_limited"; retryAfterSeconds: number; scope: VerificationPauseScope }
   | RegistrationRefusal;
 
 /**
  * Registers a provider's staff member with a non-payment notice from the health plan. The same
- * limits on guessing as a check (per client address and per Tax ID, failures only); every
+ * limits on guessing as a check (verification-limits.ts, failures only); every
  * failure counts, including a number typed without its "NP", so the hint can't be farmed.
  */
 export async function registerWithNotice(input: NoticeRegistration, context: RequestContext, now = new Date()): Promise<RegisterWithNoticeResult> {
-  const limits: Array<[LimitName, string | null]> = [
-    ["verificationByClient", context.clientAddress],
-    ["verificationByTaxId", input.taxId],
-  ];
   const details = { method: "nonpayment_notice" };
 
-  const attempt = await takeAttempt(limits);
+  const attempt = await takeAttempt(verificationLimits(input.taxId, context.clientAddress));
   if (attempt.blocked) {
-    await recordAudit(db, context, { action: "verification.notice", outcome: "rate_limited", actorLabel: input.email, taxId: input.taxId, details });
-    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds };
+    await recordAudit(db, context, { action: "verification.notice", outcome: "rate_limited", actorLabel: input.email, taxId: input.taxId, reason: attempt.blocked.limit, details });
+    return { ok: false, code: "rate_limited", retryAfterSeconds: attempt.blocked.retryAfterSeconds, scope: verificationPauseScope(attempt.blocked.limit) };
   }
 
   if (await alreadySubmitted(input.submissionId)) {

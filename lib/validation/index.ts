@@ -2,5 +2,5 @@ export { TaxIdSchema, TAX_ID_HINT, formatTaxId } from "./tax-id";
 export { NpiSchema, hasValidNpiCheckDigit } from "./npi";
 export { CheckNumberSchema, VendorNumberSchema, NoticeNumberSchema, lacksNoticePrefix } from "./payment";
 export { EmailSchema, FirstNameSchema, LastNameSchema, PhoneSchema, formatPhone, NAME_MAX } from "./person";
-export { PasswordSchema, PASSWORD_MIN, PASSWORD_MAX, isCommonPassword } from "./password";
+export { PasswordSchema, PASSWORD_MIN, PASSWORD_MAX, normalizePassword } from "./password";
 export { PinSchema, PIN_ALPHABET, PIN_LENGTH, normalizePin, formatPin } from "./pin";

@@ -6,6 +6,7 @@ import { requireUser } from "@/lib/auth/dal";
 import { validatedAction } from "@/lib/forms/validated-action";
 import { acceptAsNewAccount, acceptAsSignedIn, type AcceptRefusal } from "@/lib/invitations/accept-invitation";
 import { FirstNameSchema, LastNameSchema, PasswordSchema, PhoneSchema } from "@/lib/validation";
+import { refinePasswordStrength } from "@/lib/validation/password-strength";
 
 const REFUSALS: Record<AcceptRefusal, string> = {
   invalid: "This invitation link isn't valid. Open the link from the newest invitation email again, or ask the person who invited you to send a new one.",
@@ -24,13 +25,14 @@ const AcceptNewSchema = z.object({
   lastName: LastNameSchema,
   phone: PhoneSchema,
   password: PasswordSchema,
-});
+}).superRefine((value, context) => refinePasswordStrength(value, context));
 
 export const acceptAsNewAccountAction = validatedAction(
   { schema: AcceptNewSchema, fields: ["token", "firstName", "lastName", "phone", "password"] as const, secretFields: ["password"] },
   async ({ token, ...person }, { values, request }) => {
     const result = await acceptAsNewAccount(token, person, request);
     if (result.ok) redirect("/signin?confirmed=1");
+    if (result.code === "weak_password") return { ok: false, message: "Please correct the field marked below.", fieldErrors: { password: [result.message] }, values };
     return { ok: false, message: REFUSALS[result.code], values };
   },
 );

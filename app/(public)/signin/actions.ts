@@ -4,8 +4,9 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { ensureDeviceCookie, verifyDeviceToken } from "@/lib/auth/devices";
+import { currentSignInPause, signInPauseMessage } from "@/lib/auth/signin-limits";
 import { validatedAction } from "@/lib/forms/validated-action";
-import { describeWait, firstBlocked } from "@/lib/rate-limit";
 import { EmailSchema } from "@/lib/validation";
 
 const SignInSchema = z.object({
@@ -19,9 +20,11 @@ const SIGN_IN_FIELDS = ["email", "password", "callbackUrl"] as const;
 export const signInAction = validatedAction(
   { schema: SignInSchema, fields: SIGN_IN_FIELDS, secretFields: ["password"] },
   async ({ email, password, callbackUrl }, { values, request }) => {
+    // The signed device cookie (set now if the browser has none) goes along with the password.
+    const device = await ensureDeviceCookie();
     try {
       // On success Auth.js redirects (a thrown redirect, passed through by validatedAction).
-      await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+      await signIn("credentials", { email, password, device, redirectTo: safeCallbackUrl(callbackUrl) });
       return { ok: true };
     } catch (error) {
       if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
@@ -38,17 +41,8 @@ export const signInAction = validatedAction(
           return { ok: false, message: "This account can't be used right now. Ask your organization's delegate for help.", values };
         case "rate_limited": {
           const normalized = EmailSchema.safeParse(email);
-          const blocked = await firstBlocked([
-            ["signinByAccount", normalized.success ? normalized.data : email.toLowerCase()],
-            ["signinByClient", request.clientAddress],
-          ]);
-          return {
-            ok: false,
-            message: `Too many unsuccessful sign-in attempts. For your security, sign-in is paused: please try again in ${describeWait(
-              blocked?.retryAfterSeconds ?? 15 * 60,
-            )}.`,
-            values,
-          };
+          const pause = await currentSignInPause(normalized.success ? normalized.data : email.trim().toLowerCase().slice(0, 254), request.clientAddress, verifyDeviceToken(device));
+          return { ok: false, message: signInPauseMessage(pause), values };
         }
         default:
           return {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, organizations } from "@/db/schema";
 import { addAccessWithProof } from "@/lib/access/add-access";
 import { limitState } from "@/lib/rate-limit";
+import { verificationPauseMessage } from "@/lib/registration/verification-limits";
 import { confirmedAccount, northsideByCheckNpi, prairieByNotice, riverbendSecondByCheck } from "@/tests/factories/add-access";
 import { seedDemo } from "@/tests/factories/demo-data";
 import { buildRequestContext } from "@/tests/factories/request-context";
@@ -45,22 +46,24 @@ describe("addAccessWithProof refusals", () => {
     ]);
   });
 
-  it("after 10 failures for a Tax ID, refuses even the right check, from any address, and audits it", async () => {
+  it("after 5 failures for a Tax ID from one address, refuses even the right check from there (and audits it), not from elsewhere", async () => {
     const person = await confirmedAccount();
-    // Counted with the failures already made on this Tax ID by the tests above.
-    const { failures } = await limitState("verificationByTaxId", "412345678");
-    for (let attempt = failures; attempt < 10; attempt += 1) {
-      const result = await addAccessWithProof(person.userId, northsideByCheckNpi({ checkNumber: String(7100000 + attempt) }), buildRequestContext());
+    const clientAddress = "198.51.100.42";
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const result = await addAccessWithProof(person.userId, northsideByCheckNpi({ checkNumber: String(7100000 + attempt) }), buildRequestContext({ clientAddress }));
       expect(result, `attempt ${attempt + 1}`).toEqual({ ok: false, code: "not_verified" });
     }
 
-    const context = buildRequestContext();
+    const context = buildRequestContext({ clientAddress });
     const result = await addAccessWithProof(person.userId, northsideByCheckNpi(), context);
-    expect(result).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(result).toMatchObject({ ok: false, code: "rate_limited", scope: "client" });
     if (result.ok || result.code !== "rate_limited") throw new Error("expected rate_limited");
     expect(result.retryAfterSeconds).toBeGreaterThan(0);
     expect((await auditEventsFor(context.requestId)).map((event) => [event.action, event.outcome, event.taxId])).toEqual([["verification.check", "rate_limited", "412345678"]]);
     expect(await countRows(accessGrants, eq(accessGrants.userId, person.userId))).toBe(0);
+    expect(verificationPauseMessage(result.scope, result.retryAfterSeconds)).not.toMatch(/organization|this Tax ID/);
+
+    expect(await addAccessWithProof(person.userId, northsideByCheckNpi(), buildRequestContext())).toMatchObject({ ok: true });
   });
 
   it("after 10 failures from one client address, refuses that address for any Tax ID", async () => {

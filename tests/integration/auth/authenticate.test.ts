@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { sessions } from "@/db/schema";
 import { authenticate } from "@/lib/auth/authenticate";
 import { confirmEmail } from "@/lib/auth/email-verification";
-import { limitState } from "@/lib/rate-limit";
+import { limitState, pairKey } from "@/lib/rate-limit";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
 import { registerAccount } from "@/tests/factories/accounts";
 import { lakesideByVendor, riverbendByNpi } from "@/tests/factories/check-registration";
@@ -75,36 +75,43 @@ describe("authenticate", () => {
       expect(JSON.stringify(await auditEventsFor(context.requestId))).not.toContain("northside-demo-pass");
     }
 
-    // A later right password clears the account's earlier failure.
+    // A later right password from the same address clears that address's earlier failure; the
+    // per-account ceiling keeps counting (a stranger elsewhere must not be reset by the owner).
+    const pair = pairKey(pat.email, wrongPassword.clientAddress);
+    expect((await limitState("signinByAccountAndClient", pair)).failures).toBe(1);
     expect((await limitState("signinByAccount", pat.email)).failures).toBe(1);
-    expect(await authenticate(pat.email, pat.password, buildRequestContext())).toMatchObject({ ok: true });
-    expect((await limitState("signinByAccount", pat.email)).failures).toBe(0);
+    expect(await authenticate(pat.email, pat.password, buildRequestContext({ clientAddress: wrongPassword.clientAddress }))).toMatchObject({ ok: true });
+    expect((await limitState("signinByAccountAndClient", pair)).failures).toBe(0);
+    expect((await limitState("signinByAccount", pat.email)).failures).toBe(1);
   });
 
-  it("after 5 failures for one email, pauses it even for the right password", async () => {
+  it("after 5 failures for one email from one address, pauses that email from that address even for the right password", async () => {
     const account = await registerAccount(riverbendByNpi());
+    const clientAddress = "198.51.100.61";
     for (let attempt = 1; attempt <= 5; attempt += 1) {
-      expect(await authenticate(account.email, `wrong password ${attempt}`, buildRequestContext()), `attempt ${attempt}`).toEqual({ ok: false, code: "invalid" });
+      expect(await authenticate(account.email, `wrong password ${attempt}`, buildRequestContext({ clientAddress })), `attempt ${attempt}`).toEqual({ ok: false, code: "invalid" });
     }
 
-    const context = buildRequestContext();
+    const context = buildRequestContext({ clientAddress });
     const result = await authenticate(account.email, account.password, context);
-    expect(result).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(result).toMatchObject({ ok: false, code: "rate_limited", scope: "client" });
     if (result.ok || result.code !== "rate_limited") throw new Error("expected rate_limited");
     expect(result.retryAfterSeconds).toBeGreaterThan(0);
     expect(result.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
-    expect(await auditEventsFor(context.requestId, "signin")).toMatchObject([{ outcome: "rate_limited", actorLabel: account.email }]);
+    expect(await auditEventsFor(context.requestId, "signin")).toMatchObject([{ outcome: "rate_limited", actorLabel: account.email, reason: "signinByAccountAndClient" }]);
     expect(await db.select().from(sessions).where(eq(sessions.userId, account.userId))).toEqual([]);
 
-    // Another account is not affected.
-    expect(await authenticate(demoAccounts.delegate.email, demoAccounts.delegate.password, buildRequestContext())).toMatchObject({ ok: true });
+    // Another account from that address is not affected, and neither is this one from another address.
+    expect(await authenticate(demoAccounts.delegate.email, demoAccounts.delegate.password, buildRequestContext({ clientAddress }))).toMatchObject({ ok: true });
+    expect(await authenticate(account.email, account.password, buildRequestContext())).toMatchObject({ ok: true });
   });
 
-  it("counts parallel wrong passwords before checking them: of 30 at once for one account, 5 are evaluated, and then the right one is paused too", async () => {
+  it("counts parallel wrong passwords before checking them: of 30 at once for one account from one address, 5 are evaluated, and then the right one is paused too", async () => {
     const account = await registerAccount(riverbendByNpi({ taxId: "41-3456790", checkNumber: "7001004", npi: "1600123453" }));
-    const results = await Promise.all(Array.from({ length: 30 }, (_, guess) => authenticate(account.email, `wrong guess number ${guess}`, buildRequestContext())));
+    const clientAddress = "198.51.100.62";
+    const results = await Promise.all(Array.from({ length: 30 }, (_, guess) => authenticate(account.email, `wrong guess number ${guess}`, buildRequestContext({ clientAddress }))));
     expect(results.filter((result) => !result.ok && result.code === "invalid")).toHaveLength(5);
     expect(results.filter((result) => !result.ok && result.code === "rate_limited")).toHaveLength(25);
-    expect(await authenticate(account.email, account.password, buildRequestContext())).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(await authenticate(account.email, account.password, buildRequestContext({ clientAddress }))).toMatchObject({ ok: false, code: "rate_limited" });
   });
 });

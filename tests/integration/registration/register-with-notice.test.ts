@@ -74,13 +74,14 @@ describe("registerWithNotice: which numbers match", () => {
     for (const event of events) expect(JSON.stringify(event)).not.toContain("4400123");
   });
 
-  it("counts failures like the check does: the 11th attempt for a Tax ID is rate limited, even with the right number", async () => {
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      await registerWithNotice(prairieByNotice({ taxId: "41-5678901", noticeNumber: `NP55${attempt}0000` }), buildRequestContext());
+  it("counts failures like the check does: the 6th attempt for a Tax ID from one address is rate limited, even with the right number", async () => {
+    const clientAddress = "198.51.100.88";
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await registerWithNotice(prairieByNotice({ taxId: "41-5678901", noticeNumber: `NP55${attempt}0000` }), buildRequestContext({ clientAddress }));
     }
-    const context = buildRequestContext();
+    const context = buildRequestContext({ clientAddress });
     const result = await registerWithNotice(prairieByNotice({ taxId: "41-5678901" }), context);
-    expect(result).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(result).toMatchObject({ ok: false, code: "rate_limited", scope: "client" });
     const events = await auditEventsFor(context.requestId);
     expect(events.map((event) => [event.action, event.outcome])).toEqual([["verification.notice", "rate_limited"]]);
   });

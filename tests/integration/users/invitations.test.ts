@@ -50,6 +50,19 @@ describe("inviting a co-worker", () => {
     expect(await grantRows(user!.id)).toMatchObject([{ status: "active", allNpis: false, method: "delegate", grantedByUserId: pat.id, npis: [NORTHSIDE_NPI] }]);
   });
 
+  it("refuses a password made of the invited email or a predictable one, keeping the link usable", async () => {
+    const input = invitationInput(northsideId);
+    await sendInvitation(input, inviter(pat), buildRequestContext());
+    const token = await latestInvitationToken(input.email);
+    const localPart = input.email.split("@")[0]!;
+    for (const password of [`${localPart}2026!`, "Summer2026!!"]) {
+      const result = await acceptAsNewAccount(token, { ...person, password }, buildRequestContext());
+      expect(result, password).toMatchObject({ ok: false, code: "weak_password", message: expect.stringContaining("Use a longer passphrase of unrelated words") });
+    }
+    expect(await findUserByEmail(input.email)).toBeFalsy();
+    expect((await acceptAsNewAccount(token, person, buildRequestContext())).ok).toBe(true);
+  });
+
   it("a link works once", async () => {
     const input = invitationInput(northsideId);
     await sendInvitation(input, inviter(pat), buildRequestContext());

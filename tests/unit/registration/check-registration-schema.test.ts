@@ -79,7 +79,7 @@ describe("CheckRegistrationSchema", () => {
       checkNumber: ["Enter the check number as printed on the check: 4 to 12 digits."],
       email: ["Enter an email address like name@example.com."],
       phone: ["Enter a 10-digit US phone number, like 612-555-0100."],
-      password: ["That password is too common and easy to guess. Choose another."],
+      password: [expect.stringMatching(/^That password is too easy to guess\. This is a commonly used password\. Use a longer passphrase of unrelated words/)],
       firstName: ["Your first name can contain letters, spaces, hyphens, apostrophes and periods."],
       submissionId: ["This form has expired. Reload the page and try again."],
     });

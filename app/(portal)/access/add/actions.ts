@@ -9,7 +9,7 @@ import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import type { FormState } from "@/lib/forms/form-state";
 import { validatedAction } from "@/lib/forms/validated-action";
-import { describeWait } from "@/lib/rate-limit";
+import { verificationPauseMessage } from "@/lib/registration/verification-limits";
 import { formatTaxId } from "@/lib/validation";
 
 const NO_PROOF_HELP = "If you don't have a check or notice for this Tax ID, request a PIN letter or contact a representative (below the form).";
@@ -62,7 +62,7 @@ export const addAccessAction = validatedAction({ schema: AddAccessSchema, fields
     case "rate_limited":
       return {
         ok: false,
-        message: `There have been too many unsuccessful attempts to verify this Tax ID. For your security, please wait ${describeWait(result.retryAfterSeconds)} and try again, or contact a representative.`,
+        message: verificationPauseMessage(result.scope, result.retryAfterSeconds),
         values,
       };
     case "account_inactive":

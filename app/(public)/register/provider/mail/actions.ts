@@ -36,7 +36,7 @@ export const registerWithMailAction = validatedAction(
       case "rate_limited":
         return {
           ok: false,
-          message: `There have been too many Tax ID lookups from your network. For your security, please wait ${describeWait(result.retryAfterSeconds)} and try again.`,
+          message: `There have been too many Tax ID lookups from this device or network. For your security, lookups from here are paused for ${describeWait(result.retryAfterSeconds)}. What you typed is kept: try again then.`,
           values,
         };
       case "confirm_own_name":
