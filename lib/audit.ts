@@ -28,7 +28,13 @@ export type AuditAction =
   | "invitation.sent"
   | "invitation.accepted"
   | "invitation.cancelled"
-  | "case.opened";
+  | "case.opened"
+  | "password.reset_requested"
+  | "password.reset"
+  | "password.changed"
+  | "account.contact_changed"
+  | "email.change_requested"
+  | "email.changed";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 
