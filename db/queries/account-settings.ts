@@ -84,3 +84,13 @@ export async function setAccountEmail(executor: Executor, userId: string, email:
   const rows = await executor.update(users).set({ email, emailVerifiedAt: now, updatedAt: now }).where(eq(users.id, userId)).returning({ id: users.id });
   return rows.length > 0;
 }
+
+/** What account settings show about the person. */
+export async function findAccountSettings(executor: Executor, userId: string) {
+  const [row] = await executor
+    .select({ email: users.email, firstName: users.firstName, lastName: users.lastName, phone: users.phone, passwordChangedAt: users.passwordChangedAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return row ?? null;
+}
