@@ -10,7 +10,7 @@ export function EmailChangeProblem({ reason, role }: { reason: EmailChangeProble
     <div className="space-y-4">
       {reason === "unavailable" ? (
         <Notice tone="danger" title="We couldn't change your email to this address" role={role}>
-          <p>It can't be used for your account. Your email address has not changed: choose another one in account settings.</p>
+          <p>It can&apos;t be used for your account. Your email address has not changed: choose another one in account settings.</p>
         </Notice>
       ) : (
         <LinkProblem reason={reason} role={role}>
