@@ -16,6 +16,8 @@ const suites = [
   { name: "provider-cases", testMatch: /provider-cases\.spec\.ts$/ },
   // Keyboard-only passes over flows that register Prairie, Birchwood and Northside's departed delegate: a database of their own.
   { name: "keyboard-flows", testMatch: /keyboard-[a-z-]+\.spec\.ts$/ },
+  // Forgot/reset password and account settings: changes Pat Morgan's password, registers Lakeside and both Riverbend Tax IDs.
+  { name: "account", testMatch: /account-settings\.spec\.ts$/ },
 ].map((suite, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
 
 /**
