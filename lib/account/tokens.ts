@@ -16,7 +16,7 @@ export function looksLikeLinkToken(token: string): boolean {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** "n•••@example.com": enough for its owner to recognise an address, not enough for anyone else to learn it. */
+/** "n•••@example.com": enough for its owner to recognize an address, not enough for anyone else to learn it. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
   if (at <= 0) return "•••";

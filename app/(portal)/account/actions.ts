@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { changePassword } from "@/lib/account/change-password";
 import { saveContactDetails } from "@/lib/account/contact-details";
@@ -20,6 +21,8 @@ export const saveContactDetailsAction = validatedAction(
     const user = await requireUser("/account/contact");
     const result = await saveContactDetails(user.userId, details, request);
     if (!result.ok) return { ok: false, message: "We couldn't find your account. Sign out and sign in again.", values };
+    // The name is in every signed-in page's header.
+    revalidatePath("/", "layout");
     redirect("/account?saved=contact");
   },
 );

@@ -64,7 +64,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Section title="Password" action={<Link href="/account/password">Change password</Link>}>
           <p>Last changed {formatDate(account.passwordChangedAt)}.</p>
         </Section>
-        <Section title="Two-step sign-in" action={<Link href="/account/security">Two-step sign-in</Link>}>
+        <Section title="Two-step sign-in" action={<Link href="/account/security" prefetch={false}>
+              Two-step sign-in
+            </Link>}>
           <p>An authenticator app or a passkey, in addition to your password.</p>
         </Section>
         <Section title="Where you're signed in" action={<Link href="/account/sessions">See where you&apos;re signed in</Link>}>

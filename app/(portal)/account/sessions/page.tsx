@@ -31,7 +31,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <SettingsBreadcrumb current="Where you're signed in" />
       <PageHeading
         title="Where you're signed in"
-        lead="Each browser you signed in with. If you don't recognise one, sign it out and change your password."
+        lead="Each browser you signed in with. If you don't recognize one, sign it out and change your password."
       />
       {message ? (
         <FocusOnArrival className="mb-6">
