@@ -6,6 +6,9 @@ import { expectAccessible, fillCheckRegistration, readVerificationLink, signIn, 
 
 const PAT = { email: "pat.morgan@northside.example", password: "northside-demo-pass" };
 const SHOTS = process.env.ACCOUNT_SCREENSHOTS_DIR;
+// Each test registers someone and reads several emails, with an axe scan of every page: slower than most.
+test.describe.configure({ timeout: 300_000 });
+
 /** Where a browser whose session has ended lands on its next page. */
 const SIGN_IN = /\/signin(\?callbackUrl=[^&]+)?$/;
 
