@@ -12,7 +12,8 @@ export default async function EmailChangedPage() {
   return (
     <div className="max-w-2xl">
       <PageHeading title="Your email address has been changed" />
-      <FocusOnArrival>
+      {/* A long address wraps anywhere rather than running off a phone's screen. */}
+      <FocusOnArrival className="wrap-anywhere">
         <Notice tone="success" title={session ? `You now sign in with ${session.email}.` : "Sign in with your new email address from now on."}>
           <p>Your password stays the same. You have been signed out on your other devices.</p>
         </Notice>
