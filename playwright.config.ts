@@ -32,6 +32,8 @@ const suites = [
   { name: "passkeys", testMatch: /passkeys\.spec\.ts$/, host: "localhost" },
   // Sign-in pauses and the device cookie: Pat's sign-ins must be the suite's own.
   { name: "lockout", testMatch: /lockout\.spec\.ts$/ },
+  // Forgot/reset password and account settings: changes Pat Morgan's password, registers Lakeside and both Riverbend Tax IDs.
+  { name: "account", testMatch: /account-settings\.spec\.ts$/ },
 ].map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -32,7 +32,13 @@ export type AuditAction =
   | "case.opened"
   | "passkey.added"
   | "passkey.renamed"
-  | "passkey.removed";
+  | "passkey.removed"
+  | "password.reset_requested"
+  | "password.reset"
+  | "password.changed"
+  | "account.contact_changed"
+  | "email.change_requested"
+  | "email.changed";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

@@ -40,6 +40,14 @@ export const LIMITS = {
   invitationsByUser: { keyPrefix: "invite:user", points: 30, duration: 24 * 60 * 60 },
   /** Failed passkey answers at the second step of one account's sign-in: like its password, 5 per 15 minutes. */
   passkeyByAccount: { keyPrefix: "passkey:account", points: 5, duration: 15 * 60 },
+  /** "Forgot password" requests for one address (every request counts; over it, no email, same answer). */
+  passwordResetByAddress: { keyPrefix: "password-reset:address", points: 3, duration: 60 * 60 },
+  /** "Forgot password" requests from one client address, whatever the email. */
+  passwordResetByClient: { keyPrefix: "password-reset:client", points: 20, duration: 60 * 60 },
+  /** Wrong current passwords typed in account settings (change password or email), per account, like sign-in. */
+  currentPasswordByUser: { keyPrefix: "current-password:user", points: 5, duration: 15 * 60 },
+  /** Email-change requests by one account in a day (each mails two addresses). */
+  emailChangeByUser: { keyPrefix: "email-change:user", points: 5, duration: 24 * 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -6,6 +6,8 @@ import Invitation, { invitationSubject, type InvitationProps } from "@/emails/in
 import DelegateReplaced, { delegateReplacedSubject, type DelegateReplacedProps } from "@/emails/delegate-replaced";
 import SecurityNotice, { securityNoticeSubject, type SecurityNoticeProps } from "@/emails/security-notice";
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
+import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "@/emails/password-reset";
+import EmailChange, { emailChangeSubject, type EmailChangeProps } from "@/emails/email-change";
 
 /** Every email the portal sends, by name, with the props its template takes. */
 export type EmailMessage =
@@ -15,7 +17,9 @@ export type EmailMessage =
   | { template: "invitation"; to: string; props: InvitationProps }
   | { template: "access-added"; to: string; props: AccessAddedProps }
   | { template: "delegate-replaced"; to: string; props: DelegateReplacedProps }
-  | { template: "security-notice"; to: string; props: SecurityNoticeProps };
+  | { template: "security-notice"; to: string; props: SecurityNoticeProps }
+  | { template: "password-reset"; to: string; props: PasswordResetProps }
+  | { template: "email-change"; to: string; props: EmailChangeProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -41,6 +45,10 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: delegateReplacedSubject(message.props), node: <DelegateReplaced {...message.props} /> };
     case "security-notice":
       return { subject: securityNoticeSubject(message.props), node: <SecurityNotice {...message.props} /> };
+    case "password-reset":
+      return { subject: passwordResetSubject(message.props), node: <PasswordReset {...message.props} /> };
+    case "email-change":
+      return { subject: emailChangeSubject(message.props), node: <EmailChange {...message.props} /> };
   }
 }
 

@@ -48,6 +48,7 @@ export function contextWords(context: PasswordContext): string[] {
   add(context.firstName);
   add(context.lastName);
   if (context.firstName && context.lastName) add(`${context.firstName}${context.lastName}`);
+  add(context.email);
   const [local, domain] = (context.email ?? "").split("@");
   add(local);
   add(domain?.split(".")[0]);

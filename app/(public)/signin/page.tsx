@@ -40,6 +40,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       <div className="rounded-lg border border-line bg-surface p-6 shadow-sm">
         <SignInForm action={signInAction} callbackUrl={callbackUrl} />
+        <p className="mt-5">
+          <Link href="/signin/forgot">Forgot your password?</Link>
+        </p>
       </div>
       <p className="mt-6">
         New to the portal? <Link href="/register">Register for an account</Link>.

@@ -35,6 +35,9 @@ describe("resolveSession", () => {
       firstName: "Pat",
       lastName: "Morgan",
       accountType: "provider",
+      // Only the password is proved so far: the second step is recorded on the session when passed.
+      mfaVerifiedAt: null,
+      mfaMethod: null,
     });
   });
 
