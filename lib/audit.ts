@@ -28,7 +28,12 @@ export type AuditAction =
   | "invitation.sent"
   | "invitation.accepted"
   | "invitation.cancelled"
-  | "case.opened";
+  | "case.opened"
+  | "mfa.totp_added"
+  | "mfa.totp_removed"
+  | "mfa.recovery_codes_created"
+  | "mfa.recovery_code_used"
+  | "mfa.code_refused";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

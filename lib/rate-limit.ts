@@ -28,6 +28,10 @@ export const LIMITS = {
   accountExistsEmailByAddress: { keyPrefix: "account-exists:address", points: 1, duration: 24 * 60 * 60 },
   /** Invitations sent by one delegate in a day. */
   invitationsByUser: { keyPrefix: "invite:user", points: 30, duration: 24 * 60 * 60 },
+  /** Wrong second-step codes (authenticator or recovery) for one account: paused for 15 minutes after 5. */
+  mfaCodeByAccount: { keyPrefix: "mfa:account", points: 5, duration: 15 * 60 },
+  /** Wrong second-step codes from one client address across any accounts. */
+  mfaCodeByClient: { keyPrefix: "mfa:client", points: 30, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { secondStepPath } from "@/lib/auth/mfa/policy";
 import { validatedAction } from "@/lib/forms/validated-action";
 import { describeWait, firstBlocked } from "@/lib/rate-limit";
 import { EmailSchema } from "@/lib/validation";
@@ -20,8 +21,9 @@ export const signInAction = validatedAction(
   { schema: SignInSchema, fields: SIGN_IN_FIELDS, secretFields: ["password"] },
   async ({ email, password, callbackUrl }, { values, request }) => {
     try {
-      // On success Auth.js redirects (a thrown redirect, passed through by validatedAction).
-      await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+      // On success Auth.js redirects (a thrown redirect, passed through by validatedAction) to the
+      // second step, which asks for a code, a first factor, or (when neither is due) goes on.
+      await signIn("credentials", { email, password, redirectTo: secondStepPath("verify", safeCallbackUrl(callbackUrl)) });
       return { ok: true };
     } catch (error) {
       if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
