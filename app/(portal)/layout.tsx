@@ -33,6 +33,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                     </Link>
                   </li>
                 ) : null}
+                <li>
+                  <Link href="/account" className="font-semibold">
+                    Account settings
+                  </Link>
+                </li>
               </ul>
             </nav>
           )}

@@ -2,7 +2,7 @@ import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
 
 /** Signed-in areas: the proxy sends visitors without a session to /signin first. */
-export const PROTECTED_PREFIXES = ["/access", "/users", "/staff"] as const;
+export const PROTECTED_PREFIXES = ["/access", "/users", "/staff", "/account"] as const;
 
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
 export const SESSION_IDLE_SECONDS = 30 * 60;
