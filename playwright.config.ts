@@ -16,6 +16,8 @@ const suites = [
   { name: "provider-cases", testMatch: /provider-cases\.spec\.ts$/ },
   // Keyboard-only passes over flows that register Prairie, Birchwood and Northside's departed delegate: a database of their own.
   { name: "keyboard-flows", testMatch: /keyboard-[a-z-]+\.spec\.ts$/ },
+  // Two-step sign-in chosen freely (MFA_REQUIRED off, as in the dev demo), and required for staff.
+  { name: "mfa", testMatch: /mfa\.spec\.ts$/, env: { MFA_REQUIRED: "false" } },
 ].map((suite, index) => ({ ...suite, baseURL: `http://127.0.0.1:${basePort + index}`, port: basePort + index }));
 
 /**
@@ -56,7 +58,7 @@ export default defineConfig({
   webServer: suites.map((suite) => ({
     command: `npx tsx scripts/e2e-server.ts`,
     url: `${suite.baseURL}/signin`,
-    env: { E2E_PORT: String(suite.port) },
+    env: { E2E_PORT: String(suite.port), ...("env" in suite ? suite.env : {}) },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: "ignore" as const,

@@ -28,7 +28,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href="/account">Account settings</Link> <span aria-hidden="true">›</span> <span aria-current="page">Security</span>
+        <Link href="/account" prefetch={false}>Account settings</Link> <span aria-hidden="true">›</span> <span aria-current="page">Security</span>
       </nav>
       <PageHeading
         title="Security"
@@ -81,7 +81,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
             with your fingerprint, face or device PIN.
           </p>
           <p className="mt-3">
-            <Link href="/account/security/passkeys">Manage passkeys</Link>
+            <Link href="/account/security/passkeys" prefetch={false}>Manage passkeys</Link>
           </p>
         </section>
 

@@ -43,7 +43,7 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
       <ul className="mt-2 list-disc space-y-2 pl-5">
         {factors.passkeyCount > 0 ? (
           <li>
-            <Link href={`/signin/two-step/passkey${query}`}>Use a passkey</Link>
+            <Link href={`/signin/two-step/passkey${query}`} prefetch={false}>Use a passkey</Link>
           </li>
         ) : null}
         <li>

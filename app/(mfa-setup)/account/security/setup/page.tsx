@@ -39,7 +39,7 @@ export default async function SecondStepSetupPage({ searchParams }: { searchPara
         </h2>
         <p className="mt-2 text-ink">Sign in with your fingerprint, face or device PIN instead of typing codes, if this computer supports it.</p>
         <p className="mt-3">
-          <Link href={`/account/security/passkeys?callbackUrl=${encodeURIComponent(callbackUrl)}`}>Set up a passkey</Link>
+          <Link href={`/account/security/passkeys?callbackUrl=${encodeURIComponent(callbackUrl)}`} prefetch={false}>Set up a passkey</Link>
         </p>
       </section>
     </div>

@@ -16,7 +16,7 @@ export default async function AuthenticatorSetupPage() {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href="/account">Account settings</Link> <span aria-hidden="true">›</span> <Link href="/account/security">Security</Link>{" "}
+        <Link href="/account" prefetch={false}>Account settings</Link> <span aria-hidden="true">›</span> <Link href="/account/security">Security</Link>{" "}
         <span aria-hidden="true">›</span> <span aria-current="page">Authenticator app</span>
       </nav>
       <PageHeading title="Set up an authenticator app" lead="Each time you sign in, after your password, you'll type the 6-digit code the app shows." />
