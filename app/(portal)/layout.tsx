@@ -10,7 +10,21 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const { PAYER_NAME, PAYER_PHONE } = env();
   // A session that still owes the second step gets nothing of the portal from this layout: the
   // page's own requireUser(itsPath) sends it on, keeping where it was going (a layout can't know).
-  if ((await currentSession()) && !(await currentUser())) return <>{children}</>;
+  if ((await currentSession()) && !(await currentUser())) {
+    return (
+      <>
+        <SiteHeader payerName={PAYER_NAME}>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold text-ink hover:border-brand hover:text-brand">
+              Sign out
+            </button>
+          </form>
+        </SiteHeader>
+        <SiteMain>{children}</SiteMain>
+        <SiteFooter payerName={PAYER_NAME} />
+      </>
+    );
+  }
   const user = await requireUser();
   // Registered by US Mail and nothing proved yet: whatever URL was opened, only the PIN page
   // shows (no navigation), so the portal stays closed until the letter's PIN is entered.
