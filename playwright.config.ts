@@ -32,7 +32,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
-  timeout: 120_000,
+  // Signing in now includes the second step (and may wait up to 30 s for an unused authenticator code).
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
