@@ -83,6 +83,9 @@ export async function confirmAuthenticatorSetup(person: MfaPerson, rawCode: stri
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
+/** Thrown inside the removal's transaction to roll it back. */
+class LastFactorRefused extends Error {}
+
 export type RemoveAuthenticatorResult = { ok: true } | { ok: false; code: "not_set_up" | "last_factor" } | FreshnessRefusal;
 
 /**
@@ -96,13 +99,18 @@ export async function removeAuthenticator(person: MfaPerson, code: string | unde
   if (before.passkeyCount === 0 && secondStepRequired(person.accountType)) return { ok: false, code: "last_factor" };
   const fresh = await ensureFreshSecondStep(person, code, context, now);
   if (!fresh.ok) return fresh;
-  const removed = await db.transaction(async (tx) => {
+  const removed = await db.transaction<boolean | "last_factor">(async (tx) => {
     if (!(await deleteAuthenticator(tx, person.userId))) return false;
     const { passkeyCount } = await factorSummary(tx, person.userId);
+    // A passkey removed meanwhile: this was the last factor after all (the transaction rolls back).
+    if (passkeyCount === 0 && secondStepRequired(person.accountType)) throw new LastFactorRefused();
     const revoked = passkeyCount === 0 ? await revokeRecoveryCodes(tx, person.userId, now) : 0;
     await recordAudit(tx, context, { action: "mfa.totp_removed", outcome: "success", actorUserId: person.userId, details: { sessionId: person.sessionId, recoveryCodesRevoked: revoked } });
     await queueSecurityNotice(tx, person, "The authenticator app was removed from your account: its codes no longer work for signing in.", context, { now, accountPath: "/account/security" });
     return true;
+  }).catch((error: unknown) => {
+    if (error instanceof LastFactorRefused) return "last_factor" as const;
+    throw error;
   });
-  return removed ? { ok: true } : { ok: false, code: "not_set_up" };
+  return removed === "last_factor" ? { ok: false, code: "last_factor" } : removed ? { ok: true } : { ok: false, code: "not_set_up" };
 }
