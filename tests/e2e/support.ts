@@ -177,9 +177,10 @@ async function submitCode(page: Page, code: string, button: string, keyboard: bo
 export async function enrollAuthenticator(page: Page, email: string, options: { keyboard?: boolean } = {}): Promise<string[]> {
   const secret = (await page.locator("code#setup-key").innerText()).replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  // Remembered first: if the test stops after the portal confirmed it, later sign-ins still know it.
+  rememberAuthenticator(page, email, secret);
   await submitCode(page, await freshAuthenticatorCode(page, email, secret), "Turn on the authenticator app", options.keyboard ?? false);
   await expect(page.getByText("Your authenticator app is set up.")).toBeVisible();
-  rememberAuthenticator(page, email, secret);
   const list = page.getByRole("list", { name: "Recovery codes" });
   return (await list.count()) > 0 ? list.getByRole("listitem").allInnerTexts() : [];
 }
