@@ -34,6 +34,8 @@ const suites = [
   { name: "lockout", testMatch: /lockout\.spec\.ts$/ },
   // Forgot/reset password and account settings: changes Pat Morgan's password, registers Lakeside and both Riverbend Tax IDs.
   { name: "account", testMatch: /account-settings\.spec\.ts$/ },
+  // Two-step sign-in chosen freely (MFA_REQUIRED off, as in the dev demo), and required for staff.
+  { name: "mfa", testMatch: /mfa\.spec\.ts$/, env: { MFA_REQUIRED: "false" } },
 ].map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };
@@ -51,7 +53,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
-  timeout: 120_000,
+  // Signing in now includes the second step (and may wait up to 30 s for an unused authenticator code).
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",

@@ -38,7 +38,12 @@ export type AuditAction =
   | "password.changed"
   | "account.contact_changed"
   | "email.change_requested"
-  | "email.changed";
+  | "email.changed"
+  | "mfa.totp_added"
+  | "mfa.totp_removed"
+  | "mfa.recovery_codes_created"
+  | "mfa.recovery_code_used"
+  | "mfa.code_refused";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

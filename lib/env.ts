@@ -43,6 +43,8 @@ const EnvSchema = z
         message: "must be the base64 encoding of exactly 32 bytes (e.g. `openssl rand -base64 32`)",
       })
       .optional(),
+    /** Two-step sign-in for everyone (staff always need it). Default: on in production, off otherwise. */
+    MFA_REQUIRED: booleanString.optional(),
   })
   .transform((env, ctx) => {
     const devMailbox = env.DEV_MAILBOX ?? (env.NODE_ENV !== "production" && !env.RESEND_API_KEY);
@@ -69,6 +71,7 @@ const EnvSchema = z
       EMAIL_FROM: env.EMAIL_FROM ?? `${env.PAYER_NAME} Provider Portal <no-reply@provider-portal.example>`,
       emailTransport: devMailbox ? ("dev-mailbox" as const) : ("resend" as const),
       devMailbox,
+      MFA_REQUIRED: env.MFA_REQUIRED ?? env.NODE_ENV === "production",
     };
   });
 

@@ -48,6 +48,10 @@ export const LIMITS = {
   currentPasswordByUser: { keyPrefix: "current-password:user", points: 5, duration: 15 * 60 },
   /** Email-change requests by one account in a day (each mails two addresses). */
   emailChangeByUser: { keyPrefix: "email-change:user", points: 5, duration: 24 * 60 * 60 },
+  /** Wrong second-step codes (authenticator or recovery) for one account: paused for 15 minutes after 5. */
+  mfaCodeByAccount: { keyPrefix: "mfa:account", points: 5, duration: 15 * 60 },
+  /** Wrong second-step codes from one client address across any accounts. */
+  mfaCodeByClient: { keyPrefix: "mfa:client", points: 30, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

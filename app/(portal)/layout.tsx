@@ -2,12 +2,29 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
 import { PinLetterPanel } from "@/components/pin-letters/pin-letter-panel";
-import { delegateMemberships, pinLettersOf, requireUser } from "@/lib/auth/dal";
+import { currentSession, currentUser, delegateMemberships, pinLettersOf, requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { signOutAction } from "./actions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const { PAYER_NAME, PAYER_PHONE } = env();
+  // A session that still owes the second step gets nothing of the portal from this layout: the
+  // page's own requireUser(itsPath) sends it on, keeping where it was going (a layout can't know).
+  if ((await currentSession()) && !(await currentUser())) {
+    return (
+      <>
+        <SiteHeader payerName={PAYER_NAME}>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold text-ink hover:border-brand hover:text-brand">
+              Sign out
+            </button>
+          </form>
+        </SiteHeader>
+        <SiteMain>{children}</SiteMain>
+        <SiteFooter payerName={PAYER_NAME} />
+      </>
+    );
+  }
   const user = await requireUser();
   // Registered by US Mail and nothing proved yet: whatever URL was opened, only the PIN page
   // shows (no navigation), so the portal stays closed until the letter's PIN is entered.
@@ -35,7 +52,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 ) : null}
                 <li>
                   <Link href="/account" className="font-semibold">
-                    Account
+                    Account settings
                   </Link>
                 </li>
               </ul>

@@ -2,10 +2,13 @@ import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
+import { factorSummary } from "@/db/queries/mfa";
 import { listMembershipsForUser } from "@/db/queries/organizations";
 import { pendingPinLetters } from "@/lib/pin-letters/pending-letters";
 import { requestContext } from "@/lib/request-context";
+import { safeCallbackUrl } from "./callback-url";
 import { auth } from "./index";
+import { secondStepDue, secondStepPath, type SecondStepDue } from "./mfa/policy";
 import { resolveSession, type ActiveSessionUser } from "./sessions";
 
 export type CurrentUser = ActiveSessionUser;
@@ -30,22 +33,56 @@ export async function requirePasswordSession(returnTo?: string): Promise<Current
   return user;
 }
 
+/** The account's second factors (authenticator, passkeys, recovery codes left), read once per request. */
+export const factorsOf = cache((userId: string) => factorSummary(db, userId));
+
+/**
+ * What this request's session still owes after the password: "none", "verify" (a code from a
+ * factor the account has) or "setup" (a first factor, when one is required). Null without a session.
+ */
+export const secondStepDueNow = cache(async (): Promise<SecondStepDue | null> => {
+  const session = await currentSession();
+  if (!session) return null;
+  // A session that passed the second step owes nothing: no need to read the factors.
+  if (session.mfaVerifiedAt) return "none";
+  return secondStepDue(session, await factorsOf(session.userId));
+});
+
 /**
  * The signed-in person for this request, or null. Checks the server-side session row every
  * time (once per request thanks to React's cache), so sign-out, deactivation and the idle
- * and absolute timeouts take effect at once, whatever the cookie says.
+ * and absolute timeouts take effect at once, whatever the cookie says. A session that still
+ * owes the second step of sign-in is not signed in.
  */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  return currentSession();
+  const session = await currentSession();
+  if (!session) return null;
+  return (await secondStepDueNow()) === "none" ? session : null;
 });
 
-/** For pages and actions that need a person: sends everyone else to sign in. */
+/**
+ * For pages and actions that need a person: sends visitors to sign in, and a session that still
+ * owes the second step to it (/signin/two-step, or /account/security/setup for a first factor),
+ * keeping where it was going.
+ */
 export async function requireUser(returnTo?: string): Promise<CurrentUser> {
-  const user = await currentUser();
-  if (!user) {
+  const session = await currentSession();
+  if (!session) {
     redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : "/signin");
   }
-  return user;
+  const due = await secondStepDueNow();
+  if (due && due !== "none") redirect(secondStepPath(due, returnTo ? safeCallbackUrl(returnTo) : null));
+  return session;
+}
+
+/**
+ * For /account/security/setup (and a passkey's enrollment during it): a session that is signed in,
+ * or that owes a first factor; one that owes a code goes to /signin/two-step.
+ */
+export async function requireEnrollingUser(returnTo?: string): Promise<CurrentUser> {
+  const session = await requirePasswordSession(returnTo);
+  if ((await secondStepDueNow()) === "verify") redirect(secondStepPath("verify", returnTo ? safeCallbackUrl(returnTo) : null));
+  return session;
 }
 
 export interface DelegateContext {

@@ -1,15 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { tabTo, typeInto } from "./keyboard-helpers";
-import { expectAccessible, watchConsole } from "./support";
+import { expectAccessible, signInByKeyboard, watchConsole } from "./support";
 
 test("asking for a PIN letter for another Tax ID works by keyboard alone", async ({ page }) => {
   const problems = watchConsole(page);
 
   await page.goto("/signin");
-  await typeInto(page, page.getByRole("textbox", { name: "Email", exact: true }), "pat.morgan@northside.example");
-  await typeInto(page, page.getByLabel("Password", { exact: true }), "northside-demo-pass");
-  await tabTo(page, page.getByRole("button", { name: "Sign in" }));
-  await page.keyboard.press("Enter");
+  await signInByKeyboard(page, "pat.morgan@northside.example", "northside-demo-pass");
   await expect(page).toHaveURL(/\/access$/);
   await expectAccessible(page);
 

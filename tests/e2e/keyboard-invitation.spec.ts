@@ -1,14 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { readInvitationLink } from "./invitation-mail";
 import { tabTo, typeInto } from "./keyboard-helpers";
-import { expectAccessible, uniqueEmail, watchConsole } from "./support";
-
-async function signInByKeyboard(page: Page, email: string, password: string): Promise<void> {
-  await typeInto(page, page.getByRole("textbox", { name: "Email", exact: true }), email);
-  await typeInto(page, page.getByLabel("Password", { exact: true }), password);
-  await tabTo(page, page.getByRole("button", { name: "Sign in" }));
-  await page.keyboard.press("Enter");
-}
+import { expectAccessible, signInByKeyboard, uniqueEmail, watchConsole } from "./support";
 
 test("a delegate invites a co-worker, who accepts and signs in, all by keyboard alone", async ({ browser }) => {
   const patContext = await browser.newContext();

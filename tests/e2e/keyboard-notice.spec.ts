@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { tabTo, typeInto } from "./keyboard-helpers";
-import { expectAccessible, readVerificationLink, uniqueEmail, watchConsole } from "./support";
+import { expectAccessible, readVerificationLink, signInByKeyboard, uniqueEmail, watchConsole } from "./support";
 
 test("registering with a non-payment notice, fixing the notice number, works by keyboard alone", async ({ page }) => {
   const problems = watchConsole(page);
@@ -58,10 +58,7 @@ test("registering with a non-payment notice, fixing the notice number, works by 
   await expect(page.getByRole("status").filter({ hasText: "Your email address is confirmed" })).toBeFocused();
   await expectAccessible(page);
 
-  await typeInto(page, page.getByRole("textbox", { name: "Email", exact: true }), email);
-  await typeInto(page, page.getByLabel("Password", { exact: true }), password);
-  await tabTo(page, page.getByRole("button", { name: "Sign in" }));
-  await page.keyboard.press("Enter");
+  await signInByKeyboard(page, email, password);
   await expect(page).toHaveURL(/\/access$/);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "41-4567890" }) });
   await expect(row).toContainText("Prairie Health Partners");

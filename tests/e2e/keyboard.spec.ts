@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { tabTo, typeInto } from "./keyboard-helpers";
-import { readVerificationLink, uniqueEmail, watchConsole } from "./support";
+import { passSecondStep, readVerificationLink, uniqueEmail, watchConsole } from "./support";
 
 test("registering, signing in and signing out work by keyboard alone", async ({ page }) => {
   const problems = watchConsole(page);
@@ -48,6 +48,7 @@ test("registering, signing in and signing out work by keyboard alone", async ({ 
   await typeInto(page, page.getByRole("textbox", { name: "Email" }), email);
   await typeInto(page, page.getByLabel("Password", { exact: true }), password);
   await page.keyboard.press("Enter");
+  await passSecondStep(page, email, { keyboard: true });
   await expect(page).toHaveURL(/\/access$/);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "41-3456790" }) });
   await expect(row).toContainText("Riverbend Orthopedics");

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, fillCheckRegistration, openCheckRegistration, uniqueEmail, watchConsole } from "./support";
+import { expectAccessible, fillCheckRegistration, openCheckRegistration, passSecondStep, uniqueEmail, watchConsole } from "./support";
 
 const person = { firstName: "Casey", lastName: "Nguyen", phone: "(651) 555-0199", password: "quiet maple morning 7" };
 
@@ -91,6 +91,7 @@ test("the demo delegate signs in and sees Northside Pediatrics", async ({ page }
   await page.getByRole("textbox", { name: "Email", exact: true }).fill("pat.morgan@northside.example");
   await page.getByLabel("Password", { exact: true }).fill("northside-demo-pass");
   await page.getByRole("button", { name: "Sign in" }).click();
+  await passSecondStep(page, "pat.morgan@northside.example");
   await expect(page).toHaveURL(/\/access$/);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "41-2345678" }) });
   await expect(row).toContainText("Northside Pediatrics");

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { generateSync } from "otplib";
+import { tabTo, typeInto } from "./keyboard-helpers";
 
 /** Every page the tests visit must pass axe-core (WCAG 2.1 A and AA) with no violations. */
 export async function expectAccessible(page: Page, options: { exclude?: string } = {}): Promise<void> {
@@ -93,8 +95,132 @@ export async function readVerificationLink(page: Page, email: string): Promise<s
   return href!;
 }
 
+/**
+ * Signs in from the sign-in page and then does whatever comes next, as a person would: the second
+ * step with a code from the authenticator set up earlier in this run, or (when the account must
+ * have a second step and has none) setting one up. Returns once the sign-in is over: on the page
+ * it led to, or back on the sign-in form with its error shown.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  await passSecondStep(page, email);
+}
+
+/** The same by keyboard alone: Tab to each field and the button, Enter to press it. */
+export async function signInByKeyboard(page: Page, email: string, password: string): Promise<void> {
+  await typeInto(page, page.getByRole("textbox", { name: "Email", exact: true }), email);
+  await typeInto(page, page.getByLabel("Password", { exact: true }), password);
+  await tabTo(page, page.getByRole("button", { name: "Sign in" }));
+  await page.keyboard.press("Enter");
+  await passSecondStep(page, email, { keyboard: true });
+}
+
+/**
+ * Authenticator secrets set up in this test run, by server and email (every suite runs in one
+ * worker, so module state is shared across spec files), and the last 30-second step each one used:
+ * the portal refuses a code's replay, so a second sign-in within the same step waits for the next.
+ */
+const authenticatorSecrets = new Map<string, string>();
+const lastUsedSteps = new Map<string, number>();
+
+function accountKey(page: Page, email: string): string {
+  return `${new URL(page.url()).origin}|${email.toLowerCase()}`;
+}
+
+export function rememberAuthenticator(page: Page, email: string, secret: string): void {
+  authenticatorSecrets.set(accountKey(page, email), secret.replace(/\s/g, ""));
+}
+
+export function forgetAuthenticator(page: Page, email: string): void {
+  authenticatorSecrets.delete(accountKey(page, email));
+}
+
+export function knownAuthenticatorSecret(page: Page, email: string): string | undefined {
+  return authenticatorSecrets.get(accountKey(page, email));
+}
+
+const STEP_MS = 30_000;
+
+/** A current code of the secret that the portal hasn't seen yet (waits for the next step if needed). */
+export async function freshAuthenticatorCode(page: Page, email: string, secret = knownAuthenticatorSecret(page, email)): Promise<string> {
+  if (!secret) throw new Error(`No authenticator was set up for ${email} in this test run, so the test can't compute its code.`);
+  const key = `${accountKey(page, email)}|${secret}`;
+  const last = lastUsedSteps.get(key);
+  if (last !== undefined && Math.floor(Date.now() / STEP_MS) <= last) {
+    await page.waitForTimeout((last + 1) * STEP_MS - Date.now() + 200);
+  }
+  const now = Date.now();
+  lastUsedSteps.set(key, Math.floor(now / STEP_MS));
+  return generateSync({ secret, epoch: Math.floor(now / 1000) });
+}
+
+/** Types the code in the page's "6-digit code" field and presses the button. */
+async function submitCode(page: Page, code: string, button: string, keyboard: boolean): Promise<void> {
+  const field = page.getByRole("textbox", { name: "6-digit code" });
+  if (keyboard) {
+    await typeInto(page, field, code);
+    await tabTo(page, page.getByRole("button", { name: button }));
+    await page.keyboard.press("Enter");
+  } else {
+    await field.fill(code);
+    await page.getByRole("button", { name: button }).click();
+  }
+}
+
+/**
+ * Sets up an authenticator on the page that shows its QR code and setup key: reads the key, computes
+ * the first code, confirms it, and remembers the secret. Returns the recovery codes shown (if any),
+ * leaving the page on its "set up" answer.
+ */
+export async function enrollAuthenticator(page: Page, email: string, options: { keyboard?: boolean } = {}): Promise<string[]> {
+  const secret = (await page.locator("code#setup-key").innerText()).replace(/\s/g, "");
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  // Remembered first: if the test stops after the portal confirmed it, later sign-ins still know it.
+  rememberAuthenticator(page, email, secret);
+  await submitCode(page, await freshAuthenticatorCode(page, email, secret), "Turn on the authenticator app", options.keyboard ?? false);
+  await expect(page.getByText("Your authenticator app is set up.")).toBeVisible();
+  const list = page.getByRole("list", { name: "Recovery codes" });
+  return (await list.count()) > 0 ? list.getByRole("listitem").allInnerTexts() : [];
+}
+
+const SETUP_PATH = "/account/security/setup";
+
+/**
+ * After the password: waits for where the sign-in led and passes the second step there, by code
+ * (at /signin/two-step) or by setting up an authenticator (at /account/security/setup).
+ */
+export async function passSecondStep(page: Page, email: string, options: { keyboard?: boolean } = {}): Promise<void> {
+  const keyboard = options.keyboard ?? false;
+  const deadline = Date.now() + 30_000;
+  const twoStepHeading = page.getByRole("heading", { level: 1, name: "Confirm it's you" });
+  const setupHeading = page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" });
+  const formError = page.locator("form").getByRole("alert");
+  while (Date.now() < deadline) {
+    const path = new URL(page.url()).pathname;
+    if (path === SETUP_PATH && (await setupHeading.isVisible())) {
+      const codes = await enrollAuthenticator(page, email, { keyboard });
+      expect(codes).toHaveLength(10);
+      const next = page.getByRole("link", { name: "I have saved my codes: continue" });
+      if (keyboard) {
+        await tabTo(page, next);
+        await page.keyboard.press("Enter");
+      } else {
+        await next.click();
+      }
+      await page.waitForURL((url) => url.pathname !== SETUP_PATH);
+      return;
+    }
+    if (path === "/signin/two-step" && (await twoStepHeading.isVisible())) {
+      await submitCode(page, await freshAuthenticatorCode(page, email), "Continue", keyboard);
+      await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
+      return;
+    }
+    if (!path.startsWith("/signin") && path !== SETUP_PATH) return;
+    const signInButton = page.getByRole("button", { name: "Sign in", exact: true });
+    if (path === "/signin" && (await formError.isVisible()) && (await signInButton.count()) > 0 && (await signInButton.isEnabled())) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`The sign-in of ${email} didn't settle: still at ${page.url()}`);
 }

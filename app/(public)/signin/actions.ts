@@ -6,6 +6,7 @@ import { signIn } from "@/lib/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { ensureDeviceCookie, verifyDeviceToken } from "@/lib/auth/devices";
 import { currentSignInPause, signInPauseMessage } from "@/lib/auth/signin-limits";
+import { secondStepPath } from "@/lib/auth/mfa/policy";
 import { validatedAction } from "@/lib/forms/validated-action";
 import { EmailSchema } from "@/lib/validation";
 
@@ -23,8 +24,9 @@ export const signInAction = validatedAction(
     // The signed device cookie (set now if the browser has none) goes along with the password.
     const device = await ensureDeviceCookie();
     try {
-      // On success Auth.js redirects (a thrown redirect, passed through by validatedAction).
-      await signIn("credentials", { email, password, device, redirectTo: safeCallbackUrl(callbackUrl) });
+      // On success Auth.js redirects (a thrown redirect, passed through by validatedAction) to the
+      // second step, which asks for a code, a first factor, or (when neither is due) goes on.
+      await signIn("credentials", { email, password, device, redirectTo: secondStepPath("verify", safeCallbackUrl(callbackUrl)) });
       return { ok: true };
     } catch (error) {
       if (!(error instanceof AuthError) || error.type !== "CredentialsSignin") throw error;
