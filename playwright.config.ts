@@ -6,7 +6,7 @@ interface SuiteSpec {
   name: string;
   testMatch: RegExp;
   /** Extra environment for the suite's server. */
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   /** The host the suite's server is reached at (default 127.0.0.1). */
   host?: string;
 }
@@ -16,7 +16,7 @@ interface SuiteSpec {
  * the demo's Tax IDs can be registered once per database: the suites that register the same
  * Tax ID (Lakeside, Riverbend's second Tax ID, Northside's departed delegate) must not share one.
  */
-const suites = [
+const suites = ([
   { name: "registration", testMatch: /(register-with-check|registration-errors|keyboard)\.spec\.ts$/ },
   { name: "us-mail", testMatch: /us-mail\.spec\.ts$/ },
   { name: "users", testMatch: /users\.spec\.ts$/ },
@@ -36,7 +36,7 @@ const suites = [
   { name: "account", testMatch: /account-settings\.spec\.ts$/ },
   // Two-step sign-in chosen freely (MFA_REQUIRED off, as in the dev demo), and required for staff.
   { name: "mfa", testMatch: /mfa\.spec\.ts$/, env: { MFA_REQUIRED: "false" } },
-].map((suite: SuiteSpec, index) => {
+] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };
 });

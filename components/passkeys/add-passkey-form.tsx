@@ -6,6 +6,7 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Field } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
+import { RecoveryCodeList } from "@/components/mfa/recovery-code-list";
 import { Notice } from "@/components/ui/notice";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import { NO_WEBAUTHN_MESSAGE, passkeyErrorMessage } from "./browser-errors";
@@ -37,6 +38,24 @@ export function AddPasskeyForm({ begin, finish, callbackUrl }: { begin: Action; 
     return finished;
   }, initialFormState as FormState<AddField>);
   const values = state.values ?? {};
+  const codes = Array.isArray(state.data?.codes) ? state.data.codes : null;
+  const continueTo = typeof state.data?.continueTo === "string" ? state.data.continueTo : null;
+
+  if (codes) {
+    return (
+      <div className="space-y-5">
+        <Notice tone="success" role="status">
+          <p>{state.message}</p>
+        </Notice>
+        <RecoveryCodeList codes={codes} />
+        {continueTo ? (
+          <a href={continueTo} className="inline-block rounded-md bg-brand px-5 py-3 font-semibold text-white">
+            I have saved my codes: continue
+          </a>
+        ) : null}
+      </div>
+    );
+  }
 
   return (
     <form action={formAction} noValidate className="space-y-5">

@@ -1,6 +1,7 @@
 import type { AccountType } from "@/db/queries/accounts";
 import { db } from "@/db/client";
 import { countSecondFactors, deletePasskeyOfUser, listPasskeysOfUser, lockAccountFactors, renamePasskeyOfUser } from "@/db/queries/passkeys";
+import { revokeRecoveryCodes } from "@/db/queries/mfa";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { queueSecurityNotice } from "@/lib/auth/security-notice";
@@ -57,6 +58,8 @@ export async function removePasskey(manager: PasskeyManager, passkeyId: string, 
     if (name === null) return { ok: false, code: "not_found" };
     await recordAudit(tx, context, { action: "passkey.removed", outcome: "success", actorUserId: manager.userId, details: { passkeyId, name } });
     await queueSecurityNotice(tx, manager, `The passkey named “${name}” was removed from your account.`, context, { now, accountPath: PASSKEYS_PATH });
+    // With no factor left, recovery codes have nothing to stand in for.
+    if (factorTotal(await countSecondFactors(tx, manager.userId)) === 0) await revokeRecoveryCodes(tx, manager.userId, now);
     return { ok: true, name };
   });
   if (!result.ok && result.code === "last_factor") {

@@ -1,22 +1,14 @@
 import type { AccountType } from "@/db/queries/accounts";
-import { env } from "@/lib/env";
+import { FRESH_SECOND_FACTOR_MS, secondStepRequired } from "@/lib/auth/mfa/policy";
 
-/** Removing a second factor needs one passed this recently. */
-export const FRESH_SECOND_FACTOR_MS = 10 * 60 * 1000;
+export { FRESH_SECOND_FACTOR_MS };
 
 /** A ceremony's challenge is good this long, once. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60 * 1000;
 
-/**
- * Whether this account must pass a second step after its password: representatives always,
- * everyone when MFA_REQUIRED is on (on by default in production). MFA_REQUIRED belongs to the
- * two-step sign-in's configuration; until lib/env.ts parses it, production's default applies.
- */
+/** Whether this account must pass a second step after its password (the two-step sign-in's one rule). */
 export function secondFactorRequired(accountType: AccountType): boolean {
-  if (accountType === "staff") return true;
-  const config = env() as ReturnType<typeof env> & { MFA_REQUIRED?: unknown };
-  if (typeof config.MFA_REQUIRED === "boolean") return config.MFA_REQUIRED;
-  return config.NODE_ENV === "production";
+  return secondStepRequired(accountType);
 }
 
 /** Whether a session passed its second step recently enough to remove a factor. */

@@ -1,6 +1,8 @@
 import { generateRegistrationOptions, verifyRegistrationResponse, type PublicKeyCredentialCreationOptionsJSON } from "@simplewebauthn/server";
 import { db } from "@/db/client";
 import { consumeChallenge, countSecondFactors, deleteExpiredChallenges, insertChallenge, insertPasskey, listCredentialsOfUser, lockAccountFactors } from "@/db/queries/passkeys";
+import { countRecoveryCodesLeft } from "@/db/queries/mfa";
+import { issueRecoveryCodes } from "@/lib/auth/mfa/recovery";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { completeSecondStep } from "@/lib/auth/second-step";
@@ -62,7 +64,7 @@ export function splitTransports(transports: string | null): string[] | undefined
 }
 
 export type AddPasskeyResult =
-  | { ok: true; passkeyId: string; completedSecondStep: boolean }
+  | { ok: true; passkeyId: string; completedSecondStep: boolean; recoveryCodes: string[] | null }
   | { ok: false; code: "expired" | "not_verified" | "already_registered" };
 
 /**
@@ -121,10 +123,12 @@ export async function finishPasskeyRegistration(
     if (!passkeyId) return null;
     await recordAudit(tx, context, { action: "passkey.added", outcome: "success", actorUserId: owner.userId, details: { passkeyId, name: input.name } });
     await queueSecurityNotice(tx, owner, `A passkey named “${input.name}” was added to your account.`, context, { now, accountPath: PASSKEYS_PATH });
-    return { passkeyId, firstFactor: Boolean(input.firstFactor) && before === 0 };
+    // The account's first factor: it gets its recovery codes now, as with an authenticator app.
+    const recoveryCodes = before === 0 && (await countRecoveryCodesLeft(tx, owner.userId)) === 0 ? await issueRecoveryCodes(tx, owner.userId, context, now) : null;
+    return { passkeyId, firstFactor: Boolean(input.firstFactor) && before === 0, recoveryCodes };
   });
   if (!saved) return refuse("already_registered");
 
   const completedSecondStep = saved.firstFactor ? await completeSecondStep(owner.sessionId, owner.userId, "passkey", context, now) : false;
-  return { ok: true, passkeyId: saved.passkeyId, completedSecondStep };
+  return { ok: true, passkeyId: saved.passkeyId, completedSecondStep, recoveryCodes: saved.recoveryCodes };
 }

@@ -27,6 +27,8 @@ export default async function TwoStepPage({ searchParams }: { searchParams: Sear
   if (due === "setup") redirect(secondStepPath("setup", callbackUrl));
   const factors = await factorsOf(session.userId);
   const query = `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  // An account whose only factors are passkeys goes straight to the passkey (no code to type here).
+  if (!factors.totpConfirmedAt && factors.passkeyCount > 0) redirect(`/signin/two-step/passkey${query}`);
 
   return (
     <div className="mx-auto max-w-md">

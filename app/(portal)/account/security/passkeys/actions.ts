@@ -44,7 +44,14 @@ export const finishAddPasskeyAction = validatedAction(
     if (!result.ok) return { ok: false, message: ADD_REFUSALS[result.code], values };
     after(kickOutbox);
     revalidatePath(PASSKEYS_PATH);
-    if (result.completedSecondStep) return { ok: true, data: { next: safeCallbackUrl(callbackUrl) } };
+    const next = result.completedSecondStep ? safeCallbackUrl(callbackUrl) : undefined;
+    // A first factor comes with recovery codes, shown once before the person goes on.
+    if (result.recoveryCodes) {
+      const data: Record<string, string | string[]> = { codes: result.recoveryCodes };
+      if (next) data.continueTo = next;
+      return { ok: true, message: `Your passkey “${name}” is added. Use it the next time you sign in.`, data };
+    }
+    if (next) return { ok: true, data: { next } };
     return { ok: true, message: `Your passkey “${name}” is added. Use it the next time you sign in.` };
   },
 );

@@ -3,13 +3,14 @@ import Link from "next/link";
 import { PasskeySignIn } from "@/components/passkeys/passkey-sign-in";
 import { PageHeading } from "@/components/ui/page-heading";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { requirePasswordSession } from "@/lib/auth/dal";
+import { factorsOf, requirePasswordSession } from "@/lib/auth/dal";
 import { beginPasskeySignInAction, finishPasskeySignInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Confirm it's you with a passkey" };
 
 export default async function PasskeySecondStepPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePasswordSession();
+  const session = await requirePasswordSession();
+  const factors = await factorsOf(session.userId);
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   const query = `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
@@ -25,9 +26,11 @@ export default async function PasskeySecondStepPage({ searchParams }: { searchPa
           Other ways to confirm it&apos;s you
         </h2>
         <ul className="mt-2 list-disc space-y-1 pl-5">
-          <li>
-            <Link href={`/signin/two-step${query}`} prefetch={false}>Use a code from your authenticator app instead</Link>
-          </li>
+          {factors.totpConfirmedAt ? (
+            <li>
+              <Link href={`/signin/two-step${query}`} prefetch={false}>Use a code from your authenticator app instead</Link>
+            </li>
+          ) : null}
           <li>
             <Link href={`/signin/two-step/recovery${query}`} prefetch={false}>Use a recovery code</Link>
           </li>
