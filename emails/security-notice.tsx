@@ -12,10 +12,12 @@ export interface SecurityNoticeProps {
   from: string | null;
   /** Where the person can review their account (sign-in page or account settings). */
   accountUrl: string;
+  /** A subject of its own for a notice people should tell apart in their inbox (a new-device sign-in). */
+  subject?: string;
 }
 
-export function securityNoticeSubject({ payerName }: Pick<SecurityNoticeProps, "payerName">): string {
-  return `Security notice for your ${payerName} Provider Portal account`;
+export function securityNoticeSubject({ payerName, subject }: Pick<SecurityNoticeProps, "payerName" | "subject">): string {
+  return subject ?? `Security notice for your ${payerName} Provider Portal account`;
 }
 
 /**

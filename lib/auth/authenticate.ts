@@ -1,6 +1,7 @@
 import { db } from "@/db/client";
 import { findAccountForSignIn } from "@/db/queries/accounts";
 import { hasKnownDevices, rememberDevice, setSessionDevice } from "@/db/queries/devices";
+import { env } from "@/lib/env";
 import { recordAudit } from "@/lib/audit";
 import { clearFailures, firstBlocked, limitState, pairKey, recordFailure, takeAttempt } from "@/lib/rate-limit";
 import type { RequestContext } from "@/lib/client-context";
@@ -101,7 +102,9 @@ export async function authenticate(rawEmail: string, password: string, context: 
       await setSessionDevice(tx, id, deviceHash);
       isNew = await rememberDevice(tx, { userId: user.id, deviceHash, userAgent: context.userAgent, now });
     }
-    if (isNew && !firstSignIn) await queueSecurityNotice(tx, user, NEW_DEVICE_NOTICE, context, { now });
+    if (isNew && !firstSignIn) {
+      await queueSecurityNotice(tx, user, NEW_DEVICE_NOTICE, context, { now, accountPath: "/account/sessions", subject: `New sign-in to your ${env().PAYER_NAME} Provider Portal account` });
+    }
     await recordAudit(tx, context, { action: "signin", outcome: "success", actorUserId: user.id, details: { sessionId: id, newDevice: isNew } });
     return { sessionId: id, newDevice: isNew };
   });

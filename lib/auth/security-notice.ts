@@ -40,7 +40,7 @@ export async function queueSecurityNotice(
   person: { email: string; firstName: string },
   change: string,
   context: RequestContext | null,
-  options: { now?: Date; accountPath?: string } = {},
+  options: { now?: Date; accountPath?: string; subject?: string } = {},
 ): Promise<void> {
   const config = env();
   const from = [describeDevice(context?.userAgent), context?.clientAddress].filter(Boolean).join(", ") || null;
@@ -54,6 +54,7 @@ export async function queueSecurityNotice(
       when: `${formatDateTime(options.now ?? new Date())} Central`,
       from,
       accountUrl: `${config.APP_URL}${options.accountPath ?? "/account"}`,
+      ...(options.subject ? { subject: options.subject } : {}),
     },
   });
 }

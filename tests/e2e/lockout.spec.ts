@@ -12,10 +12,10 @@ async function signInAsPat(page: Page): Promise<void> {
   await expect(page).not.toHaveURL(/\/signin(\?.*)?$/);
 }
 
-async function securityNoticesToPat(page: Page): Promise<number> {
+async function newDeviceNoticesToPat(page: Page): Promise<number> {
   await page.goto("/dev/mailbox");
   await expect(page.getByRole("heading", { level: 1, name: "Dev mailbox" })).toBeVisible();
-  return page.getByRole("listitem").filter({ hasText: `To ${PAT.email}` }).filter({ has: page.getByRole("link", { name: /Security notice/ }) }).count();
+  return page.getByRole("listitem").filter({ hasText: `To ${PAT.email}` }).filter({ has: page.getByRole("link", { name: /New sign-in to your/ }) }).count();
 }
 
 test("a browser gets a signed device cookie; a sign-in from another device emails the person, one from a known device doesn't", async ({ browser }) => {
@@ -30,20 +30,20 @@ test("a browser gets a signed device cookie; a sign-in from another device email
   expect(cookie!.value).toMatch(/^v1\.[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/);
   expect(cookie!.expires).toBeGreaterThan(Date.now() / 1000 + 300 * 24 * 60 * 60);
   // Pat's first sign-in: nothing to compare with, so no email.
-  expect(await securityNoticesToPat(laptop)).toBe(0);
+  expect(await newDeviceNoticesToPat(laptop)).toBe(0);
 
   const phoneContext = await browser.newContext();
   const phone = await phoneContext.newPage();
   const phoneProblems = watchConsole(phone);
   await signInAsPat(phone);
-  expect(await securityNoticesToPat(phone)).toBe(1);
-  const { text } = await openEmail(phone, PAT.email, /Security notice/);
+  expect(await newDeviceNoticesToPat(phone)).toBe(1);
+  const { text } = await openEmail(phone, PAT.email, /New sign-in to your/);
   expect(text).toContain(NEW_DEVICE);
 
   // The laptop again, in a fresh session with its cookie: a known device, no email.
   await laptopContext.clearCookies({ name: /session-token/ });
   await signInAsPat(laptop);
-  expect(await securityNoticesToPat(laptop)).toBe(1);
+  expect(await newDeviceNoticesToPat(laptop)).toBe(1);
 
   expect(laptopProblems).toEqual([]);
   expect(phoneProblems).toEqual([]);

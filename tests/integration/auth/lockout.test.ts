@@ -143,6 +143,8 @@ describe("new-device sign-in email", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]).toContain(NEW_DEVICE_NOTICE);
     expect(sent[0]).toContain("Safari on iOS");
+    // A subject of its own, so it stands out from other security notices in the inbox.
+    expect((await emailsTo(account.email, "security-notice")).map((email) => email.subject)).toEqual(["New sign-in to your HealthPartners Provider Portal account"]);
     expect(sent[0]).toContain(phoneContext.clientAddress);
 
     // The phone is known from now on; so is the laptop.
