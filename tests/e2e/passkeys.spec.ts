@@ -47,7 +47,7 @@ test("add a passkey as the second step, sign in with it, and remove one with a f
   await signInWithPasswordOnly(page, PAT.email, PAT.password);
   // The second step is required (MFA_REQUIRED is on in production) and Pat has no factor yet: set one up.
   await page.waitForURL((url) => url.pathname === "/account/security/setup");
-  await page.getByRole("link", { name: "Use a passkey instead" }).click();
+  await page.getByRole("link", { name: "Set up a passkey" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Passkeys" })).toBeVisible();
   await expect(page.getByText("One more step to finish signing in")).toBeVisible();
   await expect(page.getByText("You have no passkeys yet.")).toBeVisible();
