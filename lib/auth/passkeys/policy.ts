@@ -1,5 +1,5 @@
 import type { AccountType } from "@/db/queries/accounts";
-import { FRESH_SECOND_FACTOR_MS, secondStepRequired } from "@/lib/auth/mfa/policy";
+import { FRESH_SECOND_FACTOR_MS, isFreshSecondStep, secondStepRequired } from "@/lib/auth/mfa/policy";
 
 export { FRESH_SECOND_FACTOR_MS };
 
@@ -13,7 +13,8 @@ export function secondFactorRequired(accountType: AccountType): boolean {
 
 /** Whether a session passed its second step recently enough to remove a factor. */
 export function hasFreshSecondFactor(mfaVerifiedAt: Date | null, now: Date): boolean {
-  return mfaVerifiedAt !== null && now.getTime() - mfaVerifiedAt.getTime() <= FRESH_SECOND_FACTOR_MS && mfaVerifiedAt.getTime() <= now.getTime() + 60_000;
+  // The two-step sign-in's one rule, and a second step stamped in the future (clock skew) doesn't count.
+  return isFreshSecondStep(mfaVerifiedAt, now) && mfaVerifiedAt!.getTime() <= now.getTime() + 60_000;
 }
 
 export type SecondFactorCounts = { passkeys: number; authenticatorApp: boolean };
