@@ -43,7 +43,14 @@ export type AuditAction =
   | "mfa.totp_removed"
   | "mfa.recovery_codes_created"
   | "mfa.recovery_code_used"
-  | "mfa.code_refused";
+  | "mfa.code_refused"
+  | "access_request.created"
+  | "access_request.refused"
+  | "access_request.approved"
+  | "access_request.denied"
+  | "access_request.expired"
+  | "access_request.reminded"
+  | "access_request.revoked";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

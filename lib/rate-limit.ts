@@ -52,6 +52,15 @@ export const LIMITS = {
   mfaCodeByAccount: { keyPrefix: "mfa:account", points: 5, duration: 15 * 60 },
   /** Wrong second-step codes from one client address across any accounts. */
   mfaCodeByClient: { keyPrefix: "mfa:client", points: 30, duration: 60 * 60 },
+  /**
+   * Refused access requests by one billing account (a contact who is not the provider's delegate,
+   * a Tax ID nobody registered, NPIs not under it): the form is a lookup of who the delegates are.
+   */
+  accessRequestRefusalsByUser: { keyPrefix: "access-request:user", points: 10, duration: 60 * 60 },
+  /** The same from one client address, whatever the account. */
+  accessRequestRefusalsByClient: { keyPrefix: "access-request:client", points: 30, duration: 60 * 60 },
+  /** Approval emails (requests and re-requests) one billing account sends to providers' offices in a day. */
+  accessRequestEmailsByUser: { keyPrefix: "access-request-email:user", points: 50, duration: 24 * 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

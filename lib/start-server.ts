@@ -1,11 +1,12 @@
 import { env, EnvError } from "./env";
 import { startOutboxWorker } from "./email/worker";
+import { startAccessRequestJob } from "./jobs/run-jobs";
 import { startReleaseJob } from "./registration/release-job";
 
 /**
  * Runs once when the Node.js server starts (from instrumentation.ts): checks the configuration,
  * so that a missing or bad variable stops the start with its name, then starts the outbox
- * delivery and the release of unconfirmed registrations inside this process (PGlite serves one
+ * delivery, the release of unconfirmed registrations and the access requests' expiry and reminders inside this process (PGlite serves one
  * process, so no separate worker may open it).
  */
 export function startServer(): void {
@@ -30,6 +31,7 @@ export function startServer(): void {
   }
   startOutboxWorker(config.OUTBOX_POLL_SECONDS);
   startReleaseJob();
+  startAccessRequestJob();
   console.log(
     `[portal] ${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
   );

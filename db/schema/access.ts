@@ -68,7 +68,8 @@ export const accessGrantNpis = pgTable(
   (table) => [primaryKey({ columns: [table.grantId, table.npi] })],
 );
 
-export const accessRequestStatusEnum = pgEnum("access_request_status", ["pending", "approved", "denied", "expired", "cancelled"]);
+export const accessRequestStatusEnum = pgEnum("access_request_status", ["pending", "approved", "denied", "expired", "cancelled", "revoked"]);
+export type AccessRequestStatus = (typeof accessRequestStatusEnum.enumValues)[number];
 
 /**
  * A billing organization's request for access to a provider's Tax ID, approved by email by a
@@ -100,10 +101,15 @@ export const accessRequests = pgTable(
     firstReminderSentAt: timestamp("first_reminder_sent_at", { withTimezone: true }),
     secondReminderSentAt: timestamp("second_reminder_sent_at", { withTimezone: true }),
     replacesRequestId: uuid("replaces_request_id"),
+    /** When a provider's delegate took an approved access back (status revoked). */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedByUserId: uuid("revoked_by_user_id").references(() => users.id),
   },
   (table) => [
     index("access_requests_requester_idx").on(table.requesterUserId, table.createdAt),
     index("access_requests_provider_idx").on(table.providerTaxId, table.status),
+    index("access_requests_due_idx").on(table.status, table.expiresAt),
+    index("access_requests_billing_idx").on(table.billingOrganizationId, table.providerTaxId),
     uniqueIndex("access_requests_live_key")
       .on(table.requesterUserId, table.providerTaxId)
       .where(sql`${table.status} = 'pending'`),

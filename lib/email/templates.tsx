@@ -8,6 +8,8 @@ import SecurityNotice, { securityNoticeSubject, type SecurityNoticeProps } from 
 import VerifyEmail, { verifyEmailSubject, type VerifyEmailProps } from "@/emails/verify-email";
 import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "@/emails/password-reset";
 import EmailChange, { emailChangeSubject, type EmailChangeProps } from "@/emails/email-change";
+import ProviderApproval, { providerApprovalSubject, type ProviderApprovalProps } from "@/emails/provider-approval";
+import AccessRequestAnswered, { accessRequestAnsweredSubject, type AccessRequestAnsweredProps } from "@/emails/access-request-answered";
 
 /** Every email the portal sends, by name, with the props its template takes. */
 export type EmailMessage =
@@ -19,7 +21,9 @@ export type EmailMessage =
   | { template: "delegate-replaced"; to: string; props: DelegateReplacedProps }
   | { template: "security-notice"; to: string; props: SecurityNoticeProps }
   | { template: "password-reset"; to: string; props: PasswordResetProps }
-  | { template: "email-change"; to: string; props: EmailChangeProps };
+  | { template: "email-change"; to: string; props: EmailChangeProps }
+  | { template: "provider-approval"; to: string; props: ProviderApprovalProps }
+  | { template: "access-request-answered"; to: string; props: AccessRequestAnsweredProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -49,6 +53,10 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: passwordResetSubject(message.props), node: <PasswordReset {...message.props} /> };
     case "email-change":
       return { subject: emailChangeSubject(message.props), node: <EmailChange {...message.props} /> };
+    case "provider-approval":
+      return { subject: providerApprovalSubject(message.props), node: <ProviderApproval {...message.props} /> };
+    case "access-request-answered":
+      return { subject: accessRequestAnsweredSubject(message.props), node: <AccessRequestAnswered {...message.props} /> };
   }
 }
 

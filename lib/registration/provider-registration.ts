@@ -1,7 +1,7 @@
 import { db, type Executor } from "@/db/client";
 import { findAccountIdBySubmission, findAccountContact, insertAccount } from "@/db/queries/accounts";
 import { insertGrant, type NewGrant } from "@/db/queries/access";
-import { ensureOrganization, insertMembership, listActiveDelegates, listActiveDelegatesByTaxId, lockOrganization } from "@/db/queries/organizations";
+import { ensureOrganization, findOrganizationByTaxId, insertMembership, listActiveDelegates, listActiveDelegatesByTaxId, lockOrganization } from "@/db/queries/organizations";
 import { findProviderTaxId } from "@/db/queries/reference";
 import { recordAudit } from "@/lib/audit";
 import { sendVerificationEmail } from "@/lib/auth/email-verification";
@@ -45,6 +45,13 @@ export class AlreadyRegistered extends Error {
   }
 }
 
+/** A billing registration for a provider's Tax ID (or the reverse): rolls the transaction back. */
+export class OrganizationKindMismatch extends Error {
+  constructor(readonly existingKind: "provider" | "billing") {
+    super(`This Tax ID belongs to a ${existingKind} organization.`);
+  }
+}
+
 /** The answers to ask for before anything is saved: "Are you Ann Rivera, MD?" */
 export async function questionsBeforeRegistering(taxId: string, person: Pick<Registrant, "firstName" | "lastName">, answers: RegistrationAnswers): Promise<RegistrationRefusal | null> {
   if (answers.confirmedOwnName) return null;
@@ -75,14 +82,23 @@ export async function mayTellAccountOwner(email: string): Promise<boolean> {
  * Returns null when the email already has an account: its owner is told by email (when
  * mayTellAccountOwner allowed it) and the caller answers exactly as for a new account.
  */
-export async function createRegistrantAccount(tx: Transaction, person: Registrant, passwordHash: string, taxId: string, context: RequestContext, now: Date, tellOwner: boolean) {
+export async function createRegistrantAccount(
+  tx: Transaction,
+  person: Registrant,
+  passwordHash: string,
+  taxId: string,
+  context: RequestContext,
+  now: Date,
+  tellOwner: boolean,
+  accountType: "provider" | "billing" = "provider",
+) {
   const user = await insertAccount(tx, {
     email: person.email,
     firstName: person.firstName,
     lastName: person.lastName,
     phone: person.phone,
     passwordHash,
-    accountType: "provider",
+    accountType,
     registrationSubmissionId: person.submissionId,
     now,
   });
@@ -101,18 +117,24 @@ export async function createRegistrantAccount(tx: Transaction, person: Registran
   return null;
 }
 
+/** A billing organization's own name and address (a provider's come from the health plan's records). */
+export interface BillingOrganizationDetails {
+  name: string;
+  address: { addressLine1: string; addressLine2: string | null; city: string; state: string; postalCode: string };
+}
+
 /**
  * Creates (or finds) the Tax ID's organization and locks it until the transaction ends, so that
  * "is there a delegate yet?" and "make this person one" happen one person at a time. Unconfirmed
  * registrations past their hold are released first; the delegates listed exclude the person.
  */
-export async function lockProviderOrganization(tx: Transaction, taxId: string, userId: string, now: Date) {
-  const organization = await ensureOrganization(tx, { kind: "provider", taxId, createdByUserId: userId, now });
+export async function lockProviderOrganization(tx: Transaction, taxId: string, userId: string, now: Date, billing?: BillingOrganizationDetails) {
+  const organization = await ensureOrganization(tx, { kind: billing ? "billing" : "provider", taxId, createdByUserId: userId, now, name: billing?.name, address: billing?.address });
   await lockOrganization(tx, organization.id);
   await releaseUnconfirmedRegistrations(tx, now, [organization.id]);
   const delegates = (await listActiveDelegates(tx, organization.id, now)).filter((delegate) => delegate.userId !== userId);
-  const record = await findProviderTaxId(tx, taxId);
-  return { organization, delegates, organizationName: record?.legalName ?? "This organization" };
+  const existing = await findOrganizationByTaxId(tx, taxId);
+  return { organization, delegates, organizationName: existing?.name ?? billing?.name ?? "This organization" };
 }
 
 /**
@@ -123,11 +145,19 @@ export async function lockProviderOrganization(tx: Transaction, taxId: string, u
  */
 export async function joinProviderOrganization(
   tx: Transaction,
-  values: { taxId: string; person: { userId: string; firstName: string; lastName: string; email: string; phone: string | null }; departed: DepartedDelegateClaim | null; now: Date },
+  values: {
+    taxId: string;
+    person: { userId: string; firstName: string; lastName: string; email: string; phone: string | null };
+    departed: DepartedDelegateClaim | null;
+    now: Date;
+    /** Set for a billing organization, whose name and address are its registrant's to give. */
+    billing?: BillingOrganizationDetails;
+  },
   context: RequestContext | null,
 ): Promise<{ organizationId: string; role: "delegate"; replacedDelegates: number }> {
   const { taxId, person, now } = values;
-  const { organization, delegates, organizationName } = await lockProviderOrganization(tx, taxId, person.userId, now);
+  const { organization, delegates, organizationName } = await lockProviderOrganization(tx, taxId, person.userId, now, values.billing);
+  if (organization.kind !== (values.billing ? "billing" : "provider")) throw new OrganizationKindMismatch(organization.kind);
   if (delegates.length > 0 && !values.departed) throw new AlreadyRegistered(organizationName, delegates.map(maskedName));
 
   await insertMembership(tx, { organizationId: organization.id, userId: person.userId, role: "delegate", addedByUserId: null, now });

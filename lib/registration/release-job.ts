@@ -1,10 +1,9 @@
 import { db, type Database } from "@/db/client";
+import { startRecurringJob, stopRecurringJob } from "@/lib/jobs/recurring";
 import { releaseUnconfirmedRegistrations } from "./release-unconfirmed";
 
 /** How often the server releases registrations whose email was never confirmed. */
 export const RELEASE_INTERVAL_MINUTES = 5;
-
-const globalForJob = globalThis as unknown as { __releaseJob?: { timer: NodeJS.Timeout; running: boolean } };
 
 /**
  * One pass: releases every stale unconfirmed registration in one transaction. A failure is
@@ -24,31 +23,14 @@ export async function runReleasePass(now = new Date(), database: Pick<Database, 
 /**
  * Runs the release in the server process every few minutes, so that an unconfirmed
  * registration stops holding the delegate role after its 24 hours even if nobody else
- * registers that Tax ID (registering it also releases, lazily). In-process because PGlite
- * serves one process; on PostgreSQL several instances can run it safely (each row is released once).
+ * registers that Tax ID (registering it also releases, lazily). On PostgreSQL several instances
+ * can run it safely (each row is released once).
  */
 export function startReleaseJob(intervalMinutes = RELEASE_INTERVAL_MINUTES, pass: () => Promise<unknown> = runReleasePass): void {
-  if (globalForJob.__releaseJob) return;
-  const state = { running: false, timer: undefined as unknown as NodeJS.Timeout };
-  const tick = async () => {
-    if (state.running) return;
-    state.running = true;
-    try {
-      await pass();
-    } finally {
-      state.running = false;
-    }
-  };
-  state.timer = setInterval(() => void tick(), intervalMinutes * 60 * 1000);
-  state.timer.unref();
-  globalForJob.__releaseJob = state;
-  void tick();
+  startRecurringJob("release", intervalMinutes, pass);
 }
 
 /** For tests: stops the job started by startReleaseJob. */
 export function stopReleaseJob(): void {
-  const state = globalForJob.__releaseJob;
-  if (!state) return;
-  clearInterval(state.timer);
-  globalForJob.__releaseJob = undefined;
+  stopRecurringJob("release");
 }

@@ -15,7 +15,7 @@ function requiredText(missing: string, max: number) {
     .max(max, `Use at most ${max} characters.`);
 }
 
-export const AddressLine1Schema = requiredText("Enter the street address of the practice.", 100);
+export const AddressLine1Schema = requiredText("Enter the street address.", 100);
 export const AddressLine2Schema = z
   .string()
   .trim()
