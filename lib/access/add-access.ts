@@ -16,7 +16,7 @@ import type { AddAccessInput } from "./add-access-schema";
 
 export type AddAccessResult =
   | { ok: true; taxId: string; organizationName: string; role: "delegate" | "user" }
-  | { ok: false; code: "not_verified" | "missing_np_prefix" | "account_inactive" }
+  | { ok: false; code: "not_verified" | "missing_np_prefix" | "account_inactive" | "billing_account" }
   | { ok: false; code: "already_has_access"; taxId: string }
   | { ok: false; code: "rate_limited"; retryAfterSeconds: number; scope: VerificationPauseScope };
 
@@ -36,6 +36,8 @@ export async function addAccessWithProof(userId: string, input: AddAccessInput, 
 
   const person = await findAccountContact(db, { id: userId });
   if (!person || person.status !== "active") return { ok: false, code: "account_inactive" };
+  // A billing service's people ask each provider for access (the FAQ): they never join a provider with its check.
+  if (person.accountType === "billing") return { ok: false, code: "billing_account" };
 
   // Asking again for what one has (a double click, a second tab) is not a guess: it costs no attempt.
   if (await findLiveGrant(db, userId, taxId)) return { ok: false, code: "already_has_access", taxId };

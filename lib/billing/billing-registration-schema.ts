@@ -3,6 +3,10 @@ import { TaxIdSchema } from "@/lib/validation";
 import { AddressLine1Schema, AddressLine2Schema, CitySchema, StateSchema, ZipSchema } from "@/lib/validation/address";
 import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "@/lib/registration/answers-schema";
 
+/** The FAQ's answer, word for word: a billing organization registers with its own Tax ID. */
+export const PROVIDER_TAX_ID_REFUSAL =
+  "You need to use the tax ID for your billing organization. You will be able to add the provider's tax ID after creating your account.";
+
 /** The fields of "Register a billing organization", as the form sends them. */
 export const BILLING_REGISTRATION_FIELDS = [
   "organizationName",

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -7,14 +8,23 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
 import { membershipsOf, pinLettersOf, requireUser } from "@/lib/auth/dal";
+import { billingViewForDelegate, requestsOfBillingUser } from "@/lib/billing/request-view";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
 import { AccessList } from "./access-list";
+import { BillingRequests } from "./billing-requests";
+import { BillingOrganizationsWithAccess, RequestsToAnswer } from "./provider-billing";
 
 export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
-export default async function AccessPage({ searchParams }: { searchParams: Promise<{ added?: string | string[] }> }) {
+export default async function AccessPage({ searchParams }: { searchParams: Promise<{ added?: string | string[]; requested?: string | string[]; revoked?: string | string[] }> }) {
   const user = await requireUser("/access");
-  const [rows, memberships, pin, { added }] = await Promise.all([listAccessForUser(db, user.userId), membershipsOf(user.userId), pinLettersOf(user.userId), searchParams]);
+  const [rows, memberships, pin, { added, requested, revoked }] = await Promise.all([listAccessForUser(db, user.userId), membershipsOf(user.userId), pinLettersOf(user.userId), searchParams]);
+  const isBilling = memberships.some((membership) => membership.kind === "billing");
+  const [requests, delegateView] = await Promise.all([isBilling ? requestsOfBillingUser(user.userId) : [], billingViewForDelegate(memberships)]);
+  const justRequested = typeof requested === "string" ? requests.find((request) => request.id === requested && request.status === "Pending") : undefined;
+  const waiting = requests.filter((request) => request.status === "Pending");
   const roleByTaxId = new Map(memberships.map((membership) => [membership.taxId, membership.role]));
   const listed = rows.map((row) => ({ ...row, memberRole: roleByTaxId.get(row.taxId) ?? null }));
   const delegateOf = memberships.filter((membership) => membership.role === "delegate");
@@ -24,11 +34,29 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <PageHeading title="Tax ID & NPI access" lead="The Tax IDs and NPIs you can use in the portal, and how you got access to each." />
-        <div className="mb-6">
-          <ButtonLink href="/access/add">Add a Tax ID or NPI</ButtonLink>
-        </div>
+        <PageHeading
+          title="Tax ID & NPI access"
+          lead={isBilling ? "The providers you can use the portal for, and your requests to providers. Status is in the right-most column." : "The Tax IDs and NPIs you can use in the portal, and how you got access to each."}
+        />
+        <div className="mb-6">{isBilling ? <ButtonLink href="/access/request">Request access to a provider</ButtonLink> : <ButtonLink href="/access/add">Add a Tax ID or NPI</ButtonLink>}</div>
       </div>
+
+      {justRequested ? (
+        <FocusOnArrival className="mb-6">
+          <Notice tone="success" title={`Request sent to ${justRequested.contactName} at ${justRequested.providerName}.`}>
+            <p>
+              They have until {formatDate(justRequested.expiresAt)} to answer. You&apos;ll get an email when they do, and the status below changes.
+            </p>
+          </Notice>
+        </FocusOnArrival>
+      ) : null}
+      {revoked === "1" ? (
+        <FocusOnArrival className="mb-6">
+          <Notice tone="success" title="Access removed.">
+            <p>Nobody at that billing organization can use the portal for your Tax ID any more. We told the people who asked by email.</p>
+          </Notice>
+        </FocusOnArrival>
+      ) : null}
 
       <PendingPinNotice letters={pin.letters} />
 
@@ -52,7 +80,49 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
         </div>
       ) : null}
 
-      {rows.length === 0 ? <Notice title="You don't have access to any Tax IDs yet." /> : <AccessList rows={listed} />}
+      {delegateView.pending.length > 0 ? <RequestsToAnswer requests={delegateView.pending} /> : null}
+
+      {isBilling ? (
+        <section aria-labelledby="requests-heading" className="mb-10">
+          <h2 id="requests-heading" className="mb-3 text-2xl font-semibold text-ink">
+            Your requests to providers
+          </h2>
+          {waiting.length > 0 ? (
+            <div className="mb-4">
+              <Notice tone="info" title="Waiting for an answer?">
+                <p>
+                  Contact the provider&apos;s office and ask them to answer the email from {env().PAYER_NAME}. If 30 days pass without an answer, the request expires
+                  and you can re-request it: a new email is sent.
+                </p>
+              </Notice>
+            </div>
+          ) : null}
+          {requests.length === 0 ? (
+            <p className="text-muted">
+              None yet. <Link href="/access/request">Request access to a provider</Link>: the provider&apos;s office approves it by email.
+            </p>
+          ) : (
+            <BillingRequests requests={requests} />
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="access-heading" className="mb-10">
+        {isBilling || delegateView.pending.length > 0 ? (
+          <h2 id="access-heading" className="mb-3 text-2xl font-semibold text-ink">
+            {isBilling ? "Providers you can use the portal for" : "Your Tax IDs and NPIs"}
+          </h2>
+        ) : (
+          <h2 id="access-heading" className="sr-only">
+            Your Tax IDs and NPIs
+          </h2>
+        )}
+        {rows.length === 0 ? <Notice title={isBilling ? "You don't have access to any provider yet." : "You don't have access to any Tax IDs yet."} /> : <AccessList rows={listed} />}
+      </section>
+
+      {delegateView.billingAccess.length > 0 || memberships.some((membership) => membership.kind === "provider" && membership.role === "delegate") ? (
+        <BillingOrganizationsWithAccess rows={delegateView.billingAccess} />
+      ) : null}
     </>
   );
 }

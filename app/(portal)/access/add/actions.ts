@@ -67,5 +67,7 @@ export const addAccessAction = validatedAction({ schema: AddAccessSchema, fields
       };
     case "account_inactive":
       return { ok: false, message: "Your account can't add access right now. Sign out, sign in again and retry; if it still fails, contact a representative.", values };
+    case "billing_account":
+      return { ok: false, message: "Billing organizations ask each provider for access instead: use Request access to a provider on Tax ID & NPI access.", values };
   }
 });

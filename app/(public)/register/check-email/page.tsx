@@ -27,6 +27,16 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
           </Notice>
         </div>
       ) : null}
+      {by === "billing" ? (
+        <div className="mt-4">
+          <Notice tone="info" title="Next: ask your providers for access">
+            <p>
+              Once you&apos;ve confirmed your email, sign in and open <strong>Tax ID &amp; NPI access</strong>. Request access to each provider you
+              bill for, naming a contact at the provider&apos;s office: they approve it by email, and you have access as soon as they do.
+            </p>
+          </Notice>
+        </div>
+      ) : null}
       <h2 className="mt-8 text-xl font-semibold">Didn&apos;t get the email?</h2>
       <ul className="mt-2 list-disc space-y-2 pl-5">
         <li>It can take a few minutes to arrive. Check your junk or spam folder too.</li>

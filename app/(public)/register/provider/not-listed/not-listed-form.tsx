@@ -2,11 +2,11 @@
 
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
+import { AddressFields } from "@/components/form/address-fields";
 import { Field, FieldErrors, inputClasses } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { NotListedField } from "@/lib/cases/not-listed-schema";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
-import { US_STATE_CODES } from "@/lib/validation/address";
 
 type Action = (state: FormState<NotListedField>, formData: FormData) => Promise<FormState<NotListedField>>;
 
@@ -50,36 +50,7 @@ export function NotListedForm({ action, submissionId }: { action: Action; submis
           <Field {...field("taxId")} hint="9 digits, like 41-1234567." inputMode="numeric" autoComplete="off" maxLength={11} required />
           <Field {...field("npi")} label="NPI (optional)" hint="10 digits, if you know it." inputMode="numeric" autoComplete="off" maxLength={12} />
         </div>
-        <Field {...field("addressLine1")} hint="Where the practice sees patients." autoComplete="address-line1" maxLength={100} required />
-        <Field {...field("addressLine2")} label="Suite, floor or building (optional)" autoComplete="address-line2" maxLength={100} />
-        <div className="grid gap-5 sm:grid-cols-[2fr_1fr_1fr]">
-          <Field {...field("city")} autoComplete="address-level2" maxLength={60} required />
-          <div>
-            <label htmlFor="state" className="block font-semibold text-ink">
-              State
-            </label>
-            <select
-              id="state"
-              name="state"
-              defaultValue={values.state ?? ""}
-              key={values.state ?? ""}
-              autoComplete="address-level1"
-              required
-              aria-invalid={errors.state ? true : undefined}
-              aria-describedby={errors.state ? "state-error" : undefined}
-              className={inputClasses}
-            >
-              <option value="">Choose…</option>
-              {US_STATE_CODES.map((code) => (
-                <option key={code} value={code}>
-                  {code}
-                </option>
-              ))}
-            </select>
-            <FieldErrors id="state-error" errors={errors.state} />
-          </div>
-          <Field {...field("postalCode")} inputMode="numeric" autoComplete="postal-code" maxLength={10} required />
-        </div>
+        <AddressFields values={values} errors={errors} labels={NOT_LISTED_LABELS} streetHint="Where the practice sees patients." />
         <Field {...field("practicePhone")} hint="The number a representative can call, like 612-555-0100." type="tel" autoComplete="off" maxLength={20} required className="max-w-xs" />
       </fieldset>
 

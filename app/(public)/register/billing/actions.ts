@@ -1,0 +1,29 @@
+"use server";
+
+import { after } from "next/server";
+import { redirect } from "next/navigation";
+import { BILLING_REGISTRATION_FIELDS, BillingRegistrationSchema, PROVIDER_TAX_ID_REFUSAL } from "@/lib/billing/billing-registration-schema";
+import { registerBillingOrganization } from "@/lib/billing/register-billing-organization";
+import { kickOutbox } from "@/lib/email/worker";
+import { validatedAction } from "@/lib/forms/validated-action";
+import { describeWait } from "@/lib/rate-limit";
+import { refusalState } from "@/lib/registration/refusal-state";
+
+export const registerBillingAction = validatedAction(
+  { schema: BillingRegistrationSchema, fields: BILLING_REGISTRATION_FIELDS, secretFields: ["password"] },
+  async (data, { values, request }) => {
+    const result = await registerBillingOrganization(data, request);
+    if (result.ok) {
+      after(kickOutbox);
+      redirect("/register/check-email?by=billing");
+    }
+    switch (result.code) {
+      case "provider_tax_id":
+        return { ok: false, message: PROVIDER_TAX_ID_REFUSAL, fieldErrors: { taxId: [PROVIDER_TAX_ID_REFUSAL] }, values };
+      case "rate_limited":
+        return { ok: false, message: `Too many registrations have been tried from this device or network. Try again in ${describeWait(result.retryAfterSeconds)}.`, values };
+      default:
+        return refusalState(result, values);
+    }
+  },
+);
