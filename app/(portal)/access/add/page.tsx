@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
-import { membershipsOf, requireUser } from "@/lib/auth/dal";
+import { requireUser } from "@/lib/auth/dal";
 import { env } from "@/lib/env";
 import { addAccessAction } from "./actions";
 import { AddAccessForm } from "./add-access-form";
@@ -11,9 +10,7 @@ import { AddAccessForm } from "./add-access-form";
 export const metadata: Metadata = { title: "Add a Tax ID or NPI" };
 
 export default async function AddAccessPage() {
-  const user = await requireUser("/access/add");
-  // A billing organization's people ask each provider instead of proving the practice.
-  if ((await membershipsOf(user.userId)).some((membership) => membership.kind === "billing")) redirect("/access/request");
+  await requireUser("/access/add");
   const { PAYER_NAME } = env();
   return (
     <>

@@ -1,0 +1,191 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { tabTo, typeInto } from "./keyboard-helpers";
+import { openEmail } from "./mailbox";
+import { expectAccessible, readVerificationLink, signIn, uniqueEmail, watchConsole } from "./support";
+
+const PAT = { email: "pat.morgan@northside.example", password: "northside-demo-pass" };
+const BILLING = { firstName: "Jamie", lastName: "Cruz", password: "ledger lines and claims" };
+const FAQ_TAX_ID = "You need to use the tax ID for your billing organization. You will be able to add the provider's tax ID after creating your account.";
+const FAQ_CONTACT = "The request for access must be sent to a contact at the provider's office for approval.";
+
+async function person(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { page, problems: watchConsole(page) };
+}
+
+/** The billing user's request row for Northside (table from 1280 px), Status in the right-most cell. */
+function northsideRequest(page: Page) {
+  return page.getByRole("region", { name: "Your requests to providers" }).getByRole("row").filter({ hasText: "41-2345678" });
+}
+
+async function signInAs(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/signin");
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/access$/);
+}
+
+/** Pat opens the newest approval email's Approve (or Deny) button, signs in, and answers on the request's page by keyboard. */
+async function patAnswers(pat: Page, answer: "Approve" | "Deny", signInFirst: boolean): Promise<void> {
+  const { href } = await openEmail(pat, PAT.email, /Accurate Billing Services asks for access to Northside Pediatrics/, answer);
+  expect(href).toMatch(/\/access\/requests\/[0-9a-f-]{36}\?answer=(approve|deny)&token=[A-Za-z0-9_-]{43}$/);
+  await pat.goto(href!);
+  if (signInFirst) {
+    await expect(pat).toHaveURL(/\/signin\?callbackUrl=/);
+    await signIn(pat, PAT.email, PAT.password);
+  }
+  await expect(pat).toHaveURL(/\/access\/requests\/[0-9a-f-]{36}\?/);
+  await expect(pat.getByRole("heading", { level: 1, name: "Accurate Billing Services asks for access to Northside Pediatrics" })).toBeVisible();
+  await expect(pat.getByText(`You chose ${answer} in the email.`)).toBeVisible();
+  // Opening the link changed nothing: still pending.
+  await expect(pat.getByRole("heading", { name: /The request/ })).toContainText("Pending");
+  await expectAccessible(pat);
+  await tabTo(pat, pat.getByRole("button", { name: `${answer} access` }));
+  await pat.keyboard.press("Enter");
+  await expect(pat.getByRole("status").filter({ hasText: answer === "Approve" ? "Request approved." : "Request denied." })).toBeFocused();
+  await expectAccessible(pat);
+}
+
+test("a billing organization registers, asks Northside's delegate, is approved, removed, asks again and is denied", async ({ browser }) => {
+  const billing = await person(browser);
+  const page = billing.page;
+  const email = uniqueEmail("jamie.cruz");
+
+  // Register: "I work for a billing organization".
+  await page.goto("/register");
+  await page.getByRole("link", { name: /I work for a billing organization/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Register your billing organization" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("textbox", { name: "Billing organization name" }).fill("Accurate Billing Services");
+  // A provider's Tax ID first: the FAQ's answer, and nothing typed is lost.
+  await page.getByRole("textbox", { name: "Your billing organization's Tax ID" }).fill("41-2345678");
+  await page.getByRole("textbox", { name: "Street address" }).fill("900 Ledger Way");
+  await page.getByRole("textbox", { name: "City" }).fill("Edina");
+  await page.getByRole("combobox", { name: "State" }).selectOption("MN");
+  await page.getByRole("textbox", { name: "ZIP code" }).fill("55435");
+  await page.getByRole("textbox", { name: "First name" }).fill(BILLING.firstName);
+  await page.getByRole("textbox", { name: "Last name" }).fill(BILLING.lastName);
+  await page.getByRole("textbox", { name: "Work email" }).fill(email);
+  await page.getByRole("textbox", { name: "Work phone" }).fill("952-555-0144");
+  await page.getByLabel("Password", { exact: true }).fill(BILLING.password);
+  await page.getByRole("button", { name: "Create my account" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: FAQ_TAX_ID }).first()).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "Your billing organization's Tax ID" })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "Billing organization name" })).toHaveValue("Accurate Billing Services");
+  await expect(page.getByRole("textbox", { name: "Work email" })).toHaveValue(email);
+  await expectAccessible(page);
+
+  // Its own Tax ID, by keyboard: the password is typed again (it is never sent back).
+  const taxId = page.getByRole("textbox", { name: "Your billing organization's Tax ID" });
+  await tabTo(page, taxId);
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("41-9876543");
+  await typeInto(page, page.getByLabel("Password", { exact: true }), BILLING.password);
+  await tabTo(page, page.getByRole("button", { name: "Create my account" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/register\/check-email\?by=billing$/);
+  await expect(page.getByText("Next: ask your providers for access")).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(await readVerificationLink(page, email));
+  await expect(page.getByText(/confirmed/i).first()).toBeVisible();
+
+  await signInAs(page, email, BILLING.password);
+  await expect(page.getByText("You are the delegate for Accurate Billing Services (41-9876543).")).toBeVisible();
+  await expect(page.getByText("You don't have access to any provider yet.")).toBeVisible();
+  await expectAccessible(page);
+
+  // Ask Northside, naming a co-worker first: refused with the FAQ's answer and a way to find the delegate.
+  await page.getByRole("link", { name: "Request access to a provider" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Request access to a provider" })).toBeVisible();
+  await expectAccessible(page);
+  await typeInto(page, page.getByRole("textbox", { name: "Provider's Tax ID" }), "41-2345678");
+  await typeInto(page, page.getByRole("textbox", { name: "Contact's name" }), "Casey Cole");
+  await typeInto(page, page.getByRole("textbox", { name: "Contact's email" }), "casey.cole@accuratebilling.example");
+  await tabTo(page, page.getByRole("button", { name: "Send the request" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: FAQ_CONTACT }).first()).toBeFocused();
+  await expect(page.getByRole("textbox", { name: "Contact's email" })).toHaveValue("casey.cole@accuratebilling.example");
+  await expect(page.getByRole("textbox", { name: "Provider's Tax ID" })).toHaveValue("41-2345678");
+  await expect(page.getByRole("link", { name: "Find my delegate" }).first()).toHaveAttribute("href", "/findmydelegate");
+  await expect(page.getByText("Pat Morgan")).toHaveCount(0);
+  await expectAccessible(page);
+
+  // Then Pat Morgan, Northside's delegate.
+  const contactName = page.getByRole("textbox", { name: "Contact's name" });
+  await tabTo(page, contactName);
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Pat Morgan");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(PAT.email);
+  await tabTo(page, page.getByRole("button", { name: "Send the request" }));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/access\?requested=[0-9a-f-]{36}$/);
+  await expect(page.getByRole("status").filter({ hasText: "Request sent to Pat Morgan at Northside Pediatrics." })).toBeFocused();
+  await expect(northsideRequest(page).getByRole("cell").last()).toContainText(/Pending\s*Asked .+\s*Expires .+/);
+  await expect(page.getByText("Contact the provider's office and ask them to answer the email")).toBeVisible();
+  await expectAccessible(page);
+
+  // Pat opens the email, signs in, and approves.
+  const patPerson = await person(browser);
+  const pat = patPerson.page;
+  await patAnswers(pat, "Approve", true);
+  await pat.goto("/access");
+  const withAccess = pat.getByRole("region", { name: "Billing organizations with access" }).or(pat.locator("section", { has: pat.getByRole("heading", { name: "Billing organizations with access" }) }));
+  await expect(withAccess.getByText("Accurate Billing Services")).toBeVisible();
+  await expectAccessible(pat);
+
+  // The billing user sees Approved and Northside's Tax ID, with the email that says so.
+  await page.goto("/access");
+  await expect(northsideRequest(page).getByRole("cell").last()).toContainText("Approved");
+  const providers = page.getByRole("region", { name: "Your Tax IDs and NPIs" }).getByRole("row").filter({ has: page.getByRole("rowheader") });
+  await expect(providers).toHaveCount(1);
+  await expect(providers.first()).toContainText("41-2345678");
+  await expect(providers.first()).toContainText("Northside Pediatrics");
+  await expect(providers.first()).toContainText("Approved by the provider's office");
+  await expect(providers.first().getByRole("cell").last()).toContainText("Active");
+  await expectAccessible(page);
+  await openEmail(page, email, /Northside Pediatrics approved your access request/);
+
+  // Pat removes the billing organization's access at once: the billing side shows Revoked.
+  await pat.goto("/access");
+  await pat.getByRole("button", { name: "Remove Accurate Billing Services's access" }).click();
+  await expect(pat.getByText("Remove Accurate Billing Services's access to 41-2345678?")).toBeFocused();
+  await pat.getByRole("button", { name: "Remove access" }).click();
+  await expect(pat).toHaveURL(/\/access\?revoked=1$/);
+  await expect(pat.getByRole("status").filter({ hasText: "Access removed." })).toBeFocused();
+  await expectAccessible(pat);
+  await page.goto("/access");
+  await expect(northsideRequest(page).first().getByRole("cell").last()).toContainText("Revoked");
+  await expect(page.getByRole("region", { name: "Your Tax IDs and NPIs" }).getByRole("row").filter({ hasText: "41-2345678" }).getByRole("cell").last()).toContainText("Removed");
+
+  // A second request, denied.
+  await page.getByRole("link", { name: "Request access to a provider" }).click();
+  await page.getByRole("textbox", { name: "Provider's Tax ID" }).fill("41-2345678");
+  await page.getByRole("textbox", { name: "NPIs (optional)" }).fill("1450239870");
+  await page.getByRole("textbox", { name: "Contact's name" }).fill("Pat Morgan");
+  await page.getByRole("textbox", { name: "Contact's email" }).fill(PAT.email);
+  await page.getByRole("button", { name: "Send the request" }).click();
+  await expect(page).toHaveURL(/\/access\?requested=/);
+  await patAnswers(pat, "Deny", false);
+  await page.goto("/access");
+  await expect(northsideRequest(page).first().getByRole("cell").last()).toContainText("Denied");
+  await expect(northsideRequest(page)).toHaveCount(2);
+  await expectAccessible(page);
+
+  // Pat's Users page points billing services to their own registration.
+  await pat.goto("/users");
+  await expect(pat.getByText("Billing services register on their own")).toBeVisible();
+
+  expect(billing.problems).toEqual([]);
+  expect(patPerson.problems).toEqual([]);
+});
+
+test("the request page answers 404 to anyone but the provider's delegates, and a link can't be reused", async ({ browser }) => {
+  const { page, problems } = await person(browser);
+  await page.goto("/access/requests/00000000-0000-4000-8000-000000000000");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await signIn(page, PAT.email, PAT.password);
+  await expect(page.getByRole("heading", { level: 1, name: /not found|can't find/i })).toBeVisible();
+  expect(problems.filter((problem) => !/404/.test(problem))).toEqual([]);
+});
