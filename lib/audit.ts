@@ -43,7 +43,8 @@ export type AuditAction =
   | "mfa.totp_removed"
   | "mfa.recovery_codes_created"
   | "mfa.recovery_code_used"
-  | "mfa.code_refused";
+  | "mfa.code_refused"
+  | "delegate.lookup";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
 
@@ -11,6 +12,7 @@ export default function RegisterPage() {
       <ul className="grid max-w-2xl gap-4">
         <ChoiceCard href="/register/provider" title="I work for a provider" description="A clinic, hospital or practice that sees patients and receives payments from us." />
       </ul>
+      <FindMyDelegateLink className="mt-6 max-w-2xl" />
     </>
   );
 }
