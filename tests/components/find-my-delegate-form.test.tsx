@@ -29,7 +29,7 @@ describe("FindMyDelegateForm", () => {
     const answer = await screen.findByRole("region", { name: "Northside Pediatrics is registered" });
     expect(answer).toHaveFocus();
     expect(within(answer).getByRole("list", { name: "Delegates" })).toHaveTextContent("P. M., p•••@northside.example");
-    expect(within(answer).getByRole("link", { name: "Register" })).toHaveAttribute("href", "/register");
+    expect(within(answer).getByRole("link", { name: "Register your billing service" })).toHaveAttribute("href", "/register");
     expect(textbox("Tax ID")).toHaveValue("41-2345678");
   });
 

@@ -27,7 +27,7 @@ test("Northside Pediatrics is registered: its delegate is shown masked, never in
   await expect(registered.getByRole("list", { name: "Delegates" }).getByRole("listitem")).toHaveText(["P. M., p•••@northside.example"]);
   await expect(registered).toContainText("P. M.");
   await expect(registered).toContainText("p•••@northside.example");
-  await expect(registered.getByRole("link", { name: "Register" })).toHaveAttribute("href", "/register");
+  await expect(registered.getByRole("link", { name: "Register your billing service" })).toHaveAttribute("href", "/register");
   const text = await page.locator("body").innerText();
   for (const secret of ["Pat Morgan", "Pat", "Morgan", "pat.morgan", "651"]) expect(text).not.toContain(secret);
   await expect(page.getByRole("textbox", { name: "Tax ID", exact: true })).toHaveValue("41-2345678");
@@ -100,7 +100,7 @@ test("the whole lookup works by keyboard alone", async ({ page }) => {
   await expect(registered).toContainText("P. M., p•••@northside.example");
   // From the answer, the next Tab goes on to its links.
   await page.keyboard.press("Tab");
-  await expect(registered.getByRole("link", { name: "Register" })).toBeFocused();
+  await expect(registered.getByRole("link", { name: "Register your billing service" })).toBeFocused();
   await expectAccessible(page);
 
   // A second lookup moves focus to the new answer.

@@ -49,11 +49,11 @@ export function DelegateAnswer({ state }: { state: FormState }) {
             </li>
             <li>
               <strong>If you work for a billing service</strong>, you don&apos;t need an account from the provider: billing services register on their own.{" "}
-              <Link href="/register">Register</Link>
+              <Link href="/register">Register your billing service</Link>
             </li>
             <li>
               <strong>If {delegates.length === 1 ? "the delegate has" : "the delegates have"} left</strong> your organization, go ahead and{" "}
-              <Link href="/register">register</Link>: you&apos;ll be asked why they can&apos;t help.
+              <Link href="/register">register anyway</Link>: you&apos;ll be asked why they can&apos;t help.
             </li>
           </ul>
         </>
