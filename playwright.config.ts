@@ -36,6 +36,10 @@ const suites = ([
   { name: "account", testMatch: /account-settings\.spec\.ts$/ },
   // Two-step sign-in chosen freely (MFA_REQUIRED off, as in the dev demo), and required for staff.
   { name: "mfa", testMatch: /mfa\.spec\.ts$/, env: { MFA_REQUIRED: "false" } },
+  // Find my delegate: public lookups, all from one address (its per-client limit is the suite's own).
+  { name: "find-my-delegate", testMatch: /find-my-delegate\.spec\.ts$/ },
+  // The billing track: registers Accurate Billing Services (once per database) and changes Northside's billing access.
+  { name: "billing", testMatch: /billing\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -50,7 +50,8 @@ export type AuditAction =
   | "access_request.denied"
   | "access_request.expired"
   | "access_request.reminded"
-  | "access_request.revoked";
+  | "access_request.revoked"
+  | "delegate.lookup";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

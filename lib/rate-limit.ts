@@ -61,6 +61,15 @@ export const LIMITS = {
   accessRequestRefusalsByClient: { keyPrefix: "access-request:client", points: 30, duration: 60 * 60 },
   /** Approval emails (requests and re-requests) one billing account sends to providers' offices in a day. */
   accessRequestEmailsByUser: { keyPrefix: "access-request-email:user", points: 50, duration: 24 * 60 * 60 },
+  /** "Find my delegate" lookups from one client address, whatever the Tax ID (every lookup counts). */
+  delegateLookupByClient: { keyPrefix: "delegate-lookup:client", points: 20, duration: 15 * 60 },
+  /** Lookups of one Tax ID from one client address (key "<tax id>|<address>"). */
+  delegateLookupByTaxIdAndClient: { keyPrefix: "delegate-lookup:taxid-client", points: 10, duration: 15 * 60 },
+  /**
+   * Lookups of one Tax ID from everywhere: a high ceiling in a short window, so that a stranger
+   * (held by the two limits above) can't keep a Tax ID from being looked up by others for long.
+   */
+  delegateLookupByTaxId: { keyPrefix: "delegate-lookup:taxid", points: 60, duration: 5 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -16,9 +16,4 @@ export function looksLikeLinkToken(token: string): boolean {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** "n•••@example.com": enough for its owner to recognize an address, not enough for anyone else to learn it. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "•••";
-  return `${email[0]}•••${email.slice(at)}`;
-}
+export { maskEmail } from "@/lib/delegates/mask-email";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
 
@@ -16,6 +17,7 @@ export default function RegisterPage() {
           description="A billing service that submits claims for providers. Register with your billing organization's own Tax ID, then ask each provider for access."
         />
       </ul>
+      <FindMyDelegateLink className="mt-6 max-w-2xl" />
     </>
   );
 }

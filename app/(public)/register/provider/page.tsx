@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { NotListedLink } from "@/components/registration/not-listed-link";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -37,6 +38,7 @@ export default function ProviderRegistrationPage() {
         />
       </ul>
       <NotListedLink className="mt-6 max-w-2xl" />
+      <FindMyDelegateLink className="mt-2 max-w-2xl" />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { env } from "@/lib/env";
 import { registerWithCheckAction } from "./actions";
@@ -20,6 +21,7 @@ export default function RegisterWithCheckPage() {
         title={`Register with a check from ${PAYER_NAME}`}
         lead="It takes a few minutes. Have a recent check in front of you. All fields are required."
       />
+      <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
       <CheckRegistrationForm action={registerWithCheckAction} payerName={PAYER_NAME} submissionId={crypto.randomUUID()} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { env } from "@/lib/env";
 import { PIN_VALID_DAYS } from "@/lib/pin-letters/issue-pin-letter";
@@ -26,6 +27,7 @@ export default function RegisterWithMailPage() {
           </>
         }
       />
+      <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
       <MailRegistrationForm action={registerWithMailAction} submissionId={crypto.randomUUID()} />
     </>
   );

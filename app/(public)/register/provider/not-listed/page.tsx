@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { reportNotListedAction } from "./actions";
 import { NotListedForm } from "./not-listed-form";
@@ -18,6 +19,7 @@ export default function NotListedPage() {
         title="My provider is not listed"
         lead="Tell us about the provider and how to reach you. A representative will contact you to help you register. Fields marked optional can be left blank."
       />
+      <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
       <NotListedForm action={reportNotListedAction} submissionId={crypto.randomUUID()} />
     </>
   );

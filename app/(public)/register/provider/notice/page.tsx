@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { env } from "@/lib/env";
 import { registerWithNoticeAction } from "./actions";
@@ -20,6 +21,7 @@ export default function RegisterWithNoticePage() {
         title="Register with a non-payment notice"
         lead={`It takes a few minutes. Have a recent ${PAYER_NAME} non-payment notice in front of you. All fields are required.`}
       />
+      <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
       <NoticeRegistrationForm action={registerWithNoticeAction} payerName={PAYER_NAME} submissionId={crypto.randomUUID()} />
     </>
   );

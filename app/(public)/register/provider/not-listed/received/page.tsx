@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -26,6 +27,7 @@ export default async function NotListedReceivedPage({ searchParams }: { searchPa
         <p className="text-ink">
           If the email doesn&apos;t arrive within a few minutes, check your junk folder. You don&apos;t need to send the form again.
         </p>
+        <FindMyDelegateLink />
         <ButtonLink href="/" variant="secondary">
           Back to the home page
         </ButtonLink>
