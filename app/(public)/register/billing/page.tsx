@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
 import { registerBillingAction } from "./actions";
 import { BillingRegistrationForm } from "./billing-registration-form";
@@ -17,6 +18,7 @@ export default function RegisterBillingPage() {
         title="Register your billing organization"
         lead="Use your billing organization's own Tax ID. Once your email is confirmed, ask each provider you bill for to approve your access: the request goes to a contact at the provider's office by email."
       />
+      <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
       <BillingRegistrationForm action={registerBillingAction} submissionId={crypto.randomUUID()} />
     </>
   );
