@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -83,7 +82,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
       {delegateView.pending.length > 0 ? <RequestsToAnswer requests={delegateView.pending} /> : null}
 
       {isBilling ? (
-        <section aria-labelledby="requests-heading" className="mb-10">
+        <div className="mb-10">
           <h2 id="requests-heading" className="mb-3 text-2xl font-semibold text-ink">
             Your requests to providers
           </h2>
@@ -98,16 +97,14 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             </div>
           ) : null}
           {requests.length === 0 ? (
-            <p className="text-muted">
-              None yet. <Link href="/access/request">Request access to a provider</Link>: the provider&apos;s office approves it by email.
-            </p>
+            <p className="text-muted">None yet. Choose Request access to a provider above for each provider you bill for: the provider&apos;s office approves it by email.</p>
           ) : (
             <BillingRequests requests={requests} />
           )}
-        </section>
+        </div>
       ) : null}
 
-      <section aria-labelledby="access-heading" className="mb-10">
+      <div className="mb-10">
         {isBilling || delegateView.pending.length > 0 ? (
           <h2 id="access-heading" className="mb-3 text-2xl font-semibold text-ink">
             {isBilling ? "Providers you can use the portal for" : "Your Tax IDs and NPIs"}
@@ -118,7 +115,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
           </h2>
         )}
         {rows.length === 0 ? <Notice title={isBilling ? "You don't have access to any provider yet." : "You don't have access to any Tax IDs yet."} /> : <AccessList rows={listed} />}
-      </section>
+      </div>
 
       {delegateView.billingAccess.length > 0 || memberships.some((membership) => membership.kind === "provider" && membership.role === "delegate") ? (
         <BillingOrganizationsWithAccess rows={delegateView.billingAccess} />

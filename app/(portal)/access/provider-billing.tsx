@@ -62,10 +62,10 @@ export function BillingOrganizationsWithAccess({ rows }: { rows: BillingAccessRo
                 <div className="mt-3">
                   <ActionButton
                     action={revokeBillingAction.bind(null, row.billingOrganizationId, row.providerTaxId)}
-                    label={`Remove ${name}'s access`}
+                    label={`Remove access for ${name}`}
                     pendingLabel="Removing…"
                     confirm={{
-                      title: `Remove ${name}'s access to ${formatTaxId(row.providerTaxId)}?`,
+                      title: `Remove access to ${formatTaxId(row.providerTaxId)} for ${name}?`,
                       body: "Everyone at this billing organization loses access to this Tax ID at once. They would have to send a new request to get it back.",
                       confirmLabel: "Remove access",
                     }}
