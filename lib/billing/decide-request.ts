@@ -100,7 +100,6 @@ async function grantRequester(tx: Executor, request: AccessRequestRow, approverI
     taxId: request.providerTaxId,
     method: "billing_approval",
     status: "active",
-    evidence: `Request by ${request.billingOrganizationName ?? formatTaxId(request.billingTaxId)}`,
     npis: request.allNpis ? null : request.npis,
     grantedByUserId: approverId,
     accessRequestId: request.id,

@@ -100,7 +100,7 @@ export function BillingRequests({ requests }: { requests: RequestView[] }) {
                 <Status view={view} />
               </div>
             </div>
-            <dl className="mt-2 space-y-2 break-words">
+            <dl className="mt-2 space-y-2 [overflow-wrap:anywhere]">
               <div>
                 <dt className="text-sm font-semibold text-muted">NPIs</dt>
                 <dd>{view.npis.join(", ")}</dd>

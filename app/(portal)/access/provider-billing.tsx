@@ -20,7 +20,7 @@ export function RequestsToAnswer({ requests }: { requests: RequestView[] }) {
             <p className="font-semibold">
               {view.billingOrganizationName} <span className="font-normal text-muted">(Tax ID {formatTaxId(view.billingTaxId)})</span>
             </p>
-            <p className="break-words text-sm">
+            <p className="text-sm [overflow-wrap:anywhere]">
               Asked by {view.requesterName} ({view.requesterEmail}) on {formatDate(view.createdAt)} for {view.providerName} ({formatTaxId(view.providerTaxId)}):{" "}
               {view.npis.join(", ")}. Answer by {formatDate(view.expiresAt)}.
             </p>

@@ -19,7 +19,7 @@ export const registerBillingAction = validatedAction(
     }
     switch (result.code) {
       case "provider_tax_id":
-        return { ok: false, message: PROVIDER_TAX_ID_REFUSAL, fieldErrors: { taxId: [PROVIDER_TAX_ID_REFUSAL] }, values };
+        return { ok: false, message: "Use your billing organization's own Tax ID: please correct the field marked below.", fieldErrors: { taxId: [PROVIDER_TAX_ID_REFUSAL] }, values };
       case "rate_limited":
         return { ok: false, message: `Too many registrations have been tried from this device or network. Try again in ${describeWait(result.retryAfterSeconds)}.`, values };
       default:

@@ -92,7 +92,7 @@ export default async function AccessRequestPage({ params, searchParams }: { para
         <h2 id="request-heading" className="flex flex-wrap items-center gap-3 text-xl font-semibold text-ink">
           The request <StatusBadge tone={pending ? "warning" : view.status === "Approved" ? "success" : view.status === "Expired" ? "muted" : "danger"}>{view.status}</StatusBadge>
         </h2>
-        <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[12rem_1fr]">
+        <dl className="mt-4 grid gap-x-6 gap-y-3 [overflow-wrap:anywhere] sm:grid-cols-[12rem_minmax(0,1fr)]">
           <dt className="font-semibold text-muted">Billing organization</dt>
           <dd>
             {view.billingOrganizationName} (Tax ID {formatTaxId(view.billingTaxId)})
@@ -124,8 +124,8 @@ export default async function AccessRequestPage({ params, searchParams }: { para
             </p>
             <DecisionButtons approve={decideAction.bind(null, row.id, "approved", token)} deny={decideAction.bind(null, row.id, "denied", token)} preferDeny={answer === "deny"} />
             <p className="mt-3 text-sm text-muted">
-              Approving gives {view.requesterName} access at once; their co-workers get it when their own delegate assigns it. You can remove{" "}
-              {view.billingOrganizationName}&apos;s access at any time.
+              Approving gives {view.requesterName} access at once; their co-workers get it when their own delegate assigns it. You can take the access of{" "}
+              {view.billingOrganizationName} back at any time.
             </p>
           </div>
         ) : null}
