@@ -20,12 +20,6 @@ function northsideRequest(page: Page) {
   return page.getByRole("region", { name: "Your requests to providers" }).getByRole("row").filter({ hasText: "41-2345678" });
 }
 
-async function signInAs(page: Page, email: string, password: string): Promise<void> {
-  await page.goto("/signin");
-  await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/access$/);
-}
-
 /** Pat opens the newest approval email's Approve (or Deny) button, signs in, and answers on the request's page by keyboard. */
 async function patAnswers(pat: Page, answer: "Approve" | "Deny", signInFirst: boolean): Promise<string> {
   const { href } = await openEmail(pat, PAT.email, /Accurate Billing Services asks for access to Northside Pediatrics/, new RegExp(`^${answer}$`));
