@@ -165,6 +165,12 @@ test("a billing organization registers, asks Northside's delegate, is approved, 
   await page.getByRole("textbox", { name: "Contact's email" }).fill(PAT.email);
   await page.getByRole("button", { name: "Send the request" }).click();
   await expect(page).toHaveURL(/\/access\?requested=/);
+  // Every delegate of Northside sees it waiting on their own Tax ID & NPI access.
+  await pat.goto("/access");
+  const waiting = pat.getByRole("region", { name: "Billing organizations asking for access" });
+  await expect(waiting.getByRole("listitem").filter({ hasText: "Accurate Billing Services" })).toContainText("NPI 1450239870".replace("NPI ", ""));
+  await expect(waiting.getByRole("link", { name: "Review and answer the request from Accurate Billing Services" })).toBeVisible();
+  await expectAccessible(pat);
   await patAnswers(pat, "Deny", false);
   await page.goto("/access");
   await expect(northsideRequest(page).first().getByRole("cell").last()).toContainText("Denied");
