@@ -2,8 +2,11 @@ import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
 import { servedOverHttps } from "@/lib/security/headers";
 
-/** Signed-in areas: the proxy sends visitors without a session to /signin first. */
-export const PROTECTED_PREFIXES = ["/access", "/users", "/staff", "/account"] as const;
+/**
+ * Signed-in areas: the proxy sends visitors without a session to /signin first. (/staff is not
+ * one: the representatives' console answers 404 to visitors as to everyone but staff.)
+ */
+export const PROTECTED_PREFIXES = ["/access", "/users", "/account"] as const;
 
 export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
 export const SESSION_IDLE_SECONDS = 30 * 60;

@@ -138,3 +138,14 @@ export async function requireAnyDelegate(returnTo?: string): Promise<CurrentUser
   if ((await delegateMemberships(user.userId)).length === 0) return refuse(user);
   return user;
 }
+
+/**
+ * For the representatives' console: a staff account that has passed its second step. Everyone
+ * else, a visitor included, gets 404, so nobody learns that the console exists. A staff session
+ * still owing its second step goes to it, keeping where it was going.
+ */
+export async function requireStaff(returnTo?: string): Promise<CurrentUser> {
+  const session = await currentSession();
+  if (session?.accountType !== "staff") notFound();
+  return requireUser(returnTo);
+}

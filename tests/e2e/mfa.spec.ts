@@ -158,7 +158,7 @@ test("a representative sets up the required second step right after the password
   expect(codes).toHaveLength(10);
   await tabTo(page, page.getByRole("link", { name: "I have saved my codes: continue" }));
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/access$/);
+  await expect(page).toHaveURL(/\/staff$/);
 
   // The security page by keyboard: the only factor can't be removed; new codes can be made.
   await page.goto("/account/security");
@@ -194,7 +194,7 @@ test("a representative sets up the required second step right after the password
   expect(knownAuthenticatorSecret(page, RILEY.email)).toBeDefined();
   await typeInto(page, page.getByRole("textbox", { name: "6-digit code" }), await freshAuthenticatorCode(page, RILEY.email));
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/access$/);
+  await expect(page).toHaveURL(/\/staff$/);
   expect(problems).toEqual([]);
 });
 

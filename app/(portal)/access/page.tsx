@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { ButtonLink } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -19,6 +20,8 @@ export const metadata: Metadata = { title: "Tax ID & NPI access" };
 
 export default async function AccessPage({ searchParams }: { searchParams: Promise<{ added?: string | string[]; requested?: string | string[]; revoked?: string | string[] }> }) {
   const user = await requireUser("/access");
+  // Representatives have no Tax IDs of their own: their home is the console.
+  if (user.accountType === "staff") redirect("/staff");
   const [rows, memberships, pin, { added, requested, revoked }] = await Promise.all([listAccessForUser(db, user.userId), membershipsOf(user.userId), pinLettersOf(user.userId), searchParams]);
   const isBilling = memberships.some((membership) => membership.kind === "billing");
   const [requests, delegateView] = await Promise.all([isBilling ? requestsOfBillingUser(user.userId) : [], billingViewForDelegate(memberships)]);
