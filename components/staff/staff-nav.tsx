@@ -5,6 +5,7 @@ export const STAFF_SECTIONS = [
   { href: "/staff/cases", label: "Cases", description: "Provider not listed, Contact us and departed-delegate reviews: assign, note, reply, resolve." },
   { href: "/staff/letters", label: "PIN letters", description: "Letters waiting to be printed: print a batch, mark them mailed." },
   { href: "/staff/records", label: "Records", description: "Search the health plan's records by Tax ID, NPI or name: delegates, users, requests, grants." },
+  { href: "/staff/dashboard", label: "Dashboard", description: "Registrations per day, the PIN-letter funnel, billing requests and the case backlog, in charts." },
 ] as const;
 
 export function StaffNav() {
