@@ -119,7 +119,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <Notice tone="info" title="Billing services register on their own">
           <p>
             You can&apos;t add a billing service&apos;s staff here. Billing services need to register separately through the billing
-            organization option, then ask for access to your Tax ID. Send them to <Link href="/register/billing">register as a billing organization</Link>.
+            organization option, then ask for access to your Tax ID. Send them to{" "}
+            {/* Not prefetched: a page the delegate rarely opens (and one that arrives with the billing registration). */}
+            <Link href="/register/billing" prefetch={false}>
+              register as a billing organization
+            </Link>
+            .
           </p>
         </Notice>
       ) : null}
