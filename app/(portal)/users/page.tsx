@@ -68,7 +68,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 .filter((unit) => unit.kind === "billing")
                 .map((unit) => (
                   <li key={unit.key}>
-                    {unit.name} (Tax ID {formatTaxId(unit.taxId)}): {unit.allNpis ? "all NPIs" : unit.npis.map((npi) => `NPI ${npi.npi}`).join(", ")}
+                    {unit.name} <span className="whitespace-nowrap">(Tax ID {formatTaxId(unit.taxId)}):</span> {unit.allNpis ? "all NPIs" : unit.npis.map((npi) => `NPI ${npi.npi}`).join(", ")}
                   </li>
                 ))}
             </ul>

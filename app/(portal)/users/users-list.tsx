@@ -17,9 +17,13 @@ function describeAccess(npis: UnitAccess["npis"]): string {
 }
 
 /** A billing organization's provider: "Northside Pediatrics (41-2345678): all NPIs". */
-function describeProvider(unit: UnitAccess): string {
+function ProviderAccess({ unit }: { unit: UnitAccess }) {
   const what = unit.npis === null ? "no access" : unit.npis === "all" ? "all NPIs" : unit.npis.map((npi) => `NPI ${npi}`).join(", ");
-  return `${unit.name} (${formatTaxId(unit.taxId)}): ${what}`;
+  return (
+    <>
+      {unit.name} <span className="whitespace-nowrap">({formatTaxId(unit.taxId)}):</span> {what}
+    </>
+  );
 }
 
 function Membership({ membership }: { membership: MemberAccess }) {
@@ -39,7 +43,9 @@ function Membership({ membership }: { membership: MemberAccess }) {
           ) : (
             <ul className="text-sm" aria-label={`Provider access through ${membership.organizationName}`}>
               {membership.access.map((unit) => (
-                <li key={unit.key}>{describeProvider(unit)}</li>
+                <li key={unit.key}>
+                  <ProviderAccess unit={unit} />
+                </li>
               ))}
             </ul>
           )}
