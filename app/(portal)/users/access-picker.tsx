@@ -24,6 +24,7 @@ export function AccessPicker({
   preselectSingle = true,
   legend,
   description,
+  id = "access",
 }: {
   units: PickerUnit[];
   defaults: AccessChoice[] | null;
@@ -33,6 +34,8 @@ export function AccessPicker({
   preselectSingle?: boolean;
   legend: string;
   description?: ReactNode;
+  /** The fieldset's id (an error summary links to it); several pickers on one page need their own. */
+  id?: string;
 }) {
   const initial = defaults ?? (preselectSingle && units.length === 1 && units[0]!.allNpis ? [{ key: units[0]!.key, npis: null }] : []);
   const [chosen, setChosen] = useState(() => new Map(initial.map((choice) => [choice.key, choice])));
@@ -41,14 +44,14 @@ export function AccessPicker({
   );
 
   return (
-    <fieldset id="access" tabIndex={-1} aria-describedby={errors?.length ? "access-error" : undefined} className="space-y-4">
+    <fieldset id={id} tabIndex={-1} aria-describedby={errors?.length ? `${id}-error` : undefined} className="space-y-4">
       <legend className="font-semibold text-ink">{legend}</legend>
       {description}
       {units.map((unit) => {
-        const id = unit.key;
-        const included = fixed || chosen.has(id);
-        const scope = scopes.get(id) ?? "all";
-        const defaultNpis = chosen.get(id)?.npis ?? [];
+        const key = unit.key;
+        const included = fixed || chosen.has(key);
+        const scope = scopes.get(key) ?? "all";
+        const defaultNpis = chosen.get(key)?.npis ?? [];
         const options: Array<[Scope, string]> = [
           ...(allowNone ? ([["none", "No access"]] as Array<[Scope, string]>) : []),
           ...(unit.allNpis
@@ -59,20 +62,20 @@ export function AccessPicker({
             : ([["chosen", "The NPIs I choose"]] as Array<[Scope, string]>)),
         ];
         return (
-          <div key={id} className="rounded-md border border-line p-4">
+          <div key={key} className="rounded-md border border-line p-4">
             {fixed ? (
-              <input type="hidden" name="org" value={id} />
+              <input type="hidden" name="org" value={key} />
             ) : (
               <label className="flex items-start gap-3 font-semibold">
                 <input
                   type="checkbox"
                   name="org"
-                  value={id}
-                  defaultChecked={chosen.has(id)}
+                  value={key}
+                  defaultChecked={chosen.has(key)}
                   onChange={(event) => {
                     const next = new Map(chosen);
-                    if (event.target.checked) next.set(id, { key: id, npis: unit.allNpis ? null : [] });
-                    else next.delete(id);
+                    if (event.target.checked) next.set(key, { key, npis: unit.allNpis ? null : [] });
+                    else next.delete(key);
                     setChosen(next);
                   }}
                   className="mt-1 h-5 w-5 accent-brand"
@@ -90,10 +93,10 @@ export function AccessPicker({
                     <label key={value} className="flex items-center gap-2">
                       <input
                         type="radio"
-                        name={`scope-${id}`}
+                        name={`scope-${key}`}
                         value={value}
                         defaultChecked={scope === value}
-                        onChange={() => setScopes(new Map(scopes).set(id, value))}
+                        onChange={() => setScopes(new Map(scopes).set(key, value))}
                         className="h-5 w-5 accent-brand"
                       />
                       {label}
@@ -102,7 +105,7 @@ export function AccessPicker({
                 </div>
               ) : (
                 <>
-                  <input type="hidden" name={`scope-${id}`} value="chosen" />
+                  <input type="hidden" name={`scope-${key}`} value="chosen" />
                   <p className="text-sm text-muted">Your organization was approved for these NPIs only.</p>
                 </>
               )}
@@ -110,7 +113,7 @@ export function AccessPicker({
                 {unit.npis.map((npi) => (
                   <li key={npi.npi}>
                     <label className="flex items-start gap-2">
-                      <input type="checkbox" name={`npi-${id}`} value={npi.npi} defaultChecked={defaultNpis.includes(npi.npi)} className="mt-1 h-5 w-5 accent-brand" />
+                      <input type="checkbox" name={`npi-${key}`} value={npi.npi} defaultChecked={defaultNpis.includes(npi.npi)} className="mt-1 h-5 w-5 accent-brand" />
                       <span>
                         NPI <span className="font-mono">{npi.npi}</span> <span className="text-sm text-muted">{npi.name}</span>
                       </span>
@@ -122,7 +125,7 @@ export function AccessPicker({
           </div>
         );
       })}
-      <FieldErrors id="access-error" errors={errors} />
+      <FieldErrors id={`${id}-error`} errors={errors} />
     </fieldset>
   );
 }

@@ -20,7 +20,7 @@ export function ChangeAccessForm({ action, unit, current, allowNone = false }: {
   const defaults = parseAccessValue(state.values?.access) ?? (current ? [current] : []);
   return (
     <form action={formAction} noValidate className="space-y-4">
-      <AccessPicker units={[unit]} defaults={defaults} errors={state.fieldErrors?.access} fixed allowNone={allowNone} legend={`What may they see of ${unit.name}${allowNone ? ` (Tax ID ${formatTaxId(unit.taxId)})` : ""}?`} />
+      <AccessPicker id={`access-${unit.key}`} units={[unit]} defaults={defaults} errors={state.fieldErrors?.access} fixed allowNone={allowNone} legend={`What may they see of ${unit.name}${allowNone ? ` (Tax ID ${formatTaxId(unit.taxId)})` : ""}?`} />
       {state.message ? (
         <Notice tone={state.ok ? "success" : "danger"} role={state.ok ? "status" : "alert"}>
           <p>{state.message}</p>
