@@ -1,17 +1,18 @@
 import { db, type Executor } from "@/db/client";
 import { findAccountContact, insertAccount, reactivateAccount } from "@/db/queries/accounts";
 import { findInvitationByTokenHash, markInvitationAccepted, type InvitationRow } from "@/db/queries/invitations";
-import { findLiveMembership, insertMembership, lockOrganization, setMemberRole } from "@/db/queries/organizations";
+import { findLiveMembership, findOrganizationById, insertMembership, lockOrganization, setMemberRole } from "@/db/queries/organizations";
 import { listLiveGrants } from "@/db/queries/access";
 import { recordAudit } from "@/lib/audit";
 import { hashToken } from "@/lib/auth/email-verification";
 import { hashPassword } from "@/lib/auth/password";
 import { checkPasswordStrength } from "@/lib/validation/password-strength";
 import type { RequestContext } from "@/lib/client-context";
+import { delegateScope, unitFor, withinUnit } from "@/lib/users/delegate-organizations";
 import { mergedNpis, setGrant } from "@/lib/users/set-grant";
 
 export type ClosedReason = "invalid" | "expired" | "used" | "cancelled";
-export type AcceptRefusal = ClosedReason | "account_exists" | "inviter_not_delegate" | "wrong_account" | "not_provider";
+export type AcceptRefusal = ClosedReason | "account_exists" | "inviter_not_delegate" | "wrong_account" | "not_provider" | "not_billing";
 export type AcceptResult = { ok: true; email: string } | { ok: false; code: AcceptRefusal } | { ok: false; code: "weak_password"; message: string };
 
 /** Whether the link's invitation can still be used, and if not, why. */
@@ -36,31 +37,59 @@ class Refused extends Error {
 
 /**
  * Uses the invitation for this person, inside the caller's transaction: marks it accepted
- * (once, whoever races), then for each Tax ID the membership and the grant (method
- * "delegate", granted by the inviter). Throws Refused to roll everything back.
+ * (once, whoever races), then the memberships (the organization it is listed under, and for a
+ * provider's invitation each Tax ID's organization) and the grants (method "delegate", granted
+ * by the inviter). Access is given only within what the inviter may give now: a billing
+ * organization's approvals may have changed since the invitation was sent. Throws Refused to
+ * roll everything back.
  */
 async function applyInvitation(tx: Executor, invitation: InvitationRow, userId: string, context: RequestContext, now: Date): Promise<void> {
   if (!(await markInvitationAccepted(tx, invitation.id, { userId, now }))) throw new Refused(closedReason(invitation, now) ?? "used");
   const inviterId = invitation.invitedByUserId;
-  const ordered = [...invitation.access].sort((a, b) => a.organizationId.localeCompare(b.organizationId));
-  for (const item of ordered) {
-    await lockOrganization(tx, item.organizationId);
+  const organizationIds = [...new Set([invitation.organizationId, ...invitation.access.map((item) => item.organizationId)])].sort();
+  const roles = new Map<string, "delegate" | "user">();
+  for (const organizationId of organizationIds) {
+    await lockOrganization(tx, organizationId);
     // The inviter may have lost the delegate role since sending: access is given only by a delegate.
-    if ((await findLiveMembership(tx, item.organizationId, inviterId))?.role !== "delegate") throw new Refused("inviter_not_delegate");
-    const existing = await findLiveMembership(tx, item.organizationId, userId);
-    let role = invitation.role;
-    if (!existing) {
-      await insertMembership(tx, { organizationId: item.organizationId, userId, role, addedByUserId: inviterId, now });
-    } else if (existing.role === "user" && role === "delegate") {
-      await setMemberRole(tx, existing.id, "delegate");
-      await recordAudit(tx, context, { action: "membership.role_changed", outcome: "success", actorUserId: inviterId, subjectUserId: userId, taxId: item.taxId, details: { from: "user", to: "delegate", invitationId: invitation.id } });
-    } else {
-      role = existing.role;
-    }
-    const [live] = await listLiveGrants(tx, [userId], [item.taxId]);
-    await setGrant(tx, { userId, taxId: item.taxId, npis: mergedNpis(live, item.npis), byUserId: inviterId, role, now }, context);
-    await recordAudit(tx, context, { action: "invitation.accepted", outcome: "success", actorUserId: userId, subjectUserId: userId, taxId: item.taxId, details: { invitationId: invitation.id, invitedBy: inviterId } });
+    if ((await findLiveMembership(tx, organizationId, inviterId))?.role !== "delegate") throw new Refused("inviter_not_delegate");
+    roles.set(organizationId, await joinOrganization(tx, invitation, organizationId, userId, context, now));
   }
+  const { units } = await delegateScope(inviterId, tx);
+  for (const item of invitation.access) {
+    const unit = unitFor(units, item);
+    const allowed = unit ? withinUnit(item.npis, unit) : null;
+    if (allowed) {
+      const [live] = await listLiveGrants(tx, [userId], [item.taxId]);
+      await setGrant(tx, { userId, taxId: item.taxId, npis: mergedNpis(live, allowed.npis), byUserId: inviterId, role: roles.get(item.organizationId) ?? invitation.role, now }, context);
+    }
+    const narrowed = !allowed || JSON.stringify(allowed.npis) !== JSON.stringify(item.npis);
+    await recordAudit(tx, context, { action: "invitation.accepted", outcome: "success", actorUserId: userId, subjectUserId: userId, taxId: item.taxId, details: { invitationId: invitation.id, invitedBy: inviterId, ...(narrowed ? { narrowedTo: allowed ? (allowed.npis ?? ["all"]).join(" ") : "none" } : {}) } });
+  }
+  if (invitation.access.length === 0) {
+    const organization = await findOrganizationById(tx, invitation.organizationId);
+    await recordAudit(tx, context, { action: "invitation.accepted", outcome: "success", actorUserId: userId, subjectUserId: userId, taxId: organization?.taxId ?? null, details: { invitationId: invitation.id, invitedBy: inviterId, npis: "none" } });
+  }
+}
+
+/** Makes the person a member with the invitation's role (a user invited as delegate is promoted; a delegate stays one); returns their role. */
+async function joinOrganization(tx: Executor, invitation: InvitationRow, organizationId: string, userId: string, context: RequestContext, now: Date): Promise<"delegate" | "user"> {
+  const existing = await findLiveMembership(tx, organizationId, userId);
+  if (!existing) {
+    await insertMembership(tx, { organizationId, userId, role: invitation.role, addedByUserId: invitation.invitedByUserId, now });
+    return invitation.role;
+  }
+  if (existing.role === "user" && invitation.role === "delegate") {
+    await setMemberRole(tx, existing.id, "delegate");
+    const organization = await findOrganizationById(tx, organizationId);
+    await recordAudit(tx, context, { action: "membership.role_changed", outcome: "success", actorUserId: invitation.invitedByUserId, subjectUserId: userId, taxId: organization?.taxId ?? null, details: { from: "user", to: "delegate", invitationId: invitation.id } });
+    return "delegate";
+  }
+  return existing.role;
+}
+
+/** The kind of account an invitation is for: that of the organization it is listed under. */
+async function invitationKind(executor: Executor, invitation: InvitationRow): Promise<"provider" | "billing"> {
+  return (await findOrganizationById(executor, invitation.organizationId))?.kind ?? "provider";
 }
 
 async function refusedOr<T>(work: () => Promise<T>): Promise<T | { ok: false; code: AcceptRefusal }> {
@@ -96,13 +125,14 @@ export async function acceptAsNewAccount(token: string, person: NewInvitee, cont
   return refusedOr(() =>
     db.transaction(async (tx) => {
       const existing = await findAccountContact(tx, { email: invitation.email });
+      const accountType = await invitationKind(tx, invitation);
       let userId: string;
       if (existing) {
-        if (existing.status !== "deactivated" || existing.accountType !== "provider") throw new Refused("account_exists");
+        if (existing.status !== "deactivated" || existing.accountType !== accountType) throw new Refused("account_exists");
         await reactivateAccount(tx, existing.id, { ...person, passwordHash, now });
         userId = existing.id;
       } else {
-        const created = await insertAccount(tx, { email: invitation.email, firstName: person.firstName, lastName: person.lastName, phone: person.phone, passwordHash, accountType: "provider", emailVerifiedAt: now, now });
+        const created = await insertAccount(tx, { email: invitation.email, firstName: person.firstName, lastName: person.lastName, phone: person.phone, passwordHash, accountType, emailVerifiedAt: now, now });
         if (!created) throw new Refused("account_exists");
         userId = created.id;
       }
@@ -118,7 +148,8 @@ export async function acceptAsSignedIn(token: string, user: { userId: string; em
   const invitation = await findInvitationByToken(token);
   if (!invitation) return { ok: false, code: "invalid" };
   if (invitation.email !== user.email) return { ok: false, code: "wrong_account" };
-  if (user.accountType !== "provider") return { ok: false, code: "not_provider" };
+  const kind = await invitationKind(db, invitation);
+  if (user.accountType !== kind) return { ok: false, code: kind === "billing" ? "not_billing" : "not_provider" };
   const closed = closedReason(invitation, now);
   if (closed) return { ok: false, code: closed };
   return refusedOr(() =>

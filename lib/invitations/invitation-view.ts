@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { findAccountContact } from "@/db/queries/accounts";
-import { findOrganizationByTaxId } from "@/db/queries/organizations";
+import { findOrganizationById, findOrganizationByTaxId } from "@/db/queries/organizations";
 import { listNpisForTaxIds } from "@/db/queries/reference";
 import { describeNpis } from "@/lib/users/delegate-organizations";
 import { formatTaxId } from "@/lib/validation";
@@ -14,6 +14,8 @@ export interface InvitationView {
   role: "delegate" | "user";
   inviterName: string;
   access: Array<{ organization: string; npis: string[] }>;
+  /** A billing organization's invitation: the organization they join (its providers are listed in access). */
+  billingOrganization: string | null;
   /** Whether the invited address already has a usable account: then they sign in and accept. */
   hasAccount: boolean;
 }
@@ -28,14 +30,16 @@ export async function invitationForLink(token: string, now = new Date()): Promis
   const inviterName = `${invitation.inviterFirstName} ${invitation.inviterLastName}`;
   const closed = closedReason(invitation, now);
   if (closed) return { ok: false, reason: closed, inviterName };
-  const [account, npis, organizations] = await Promise.all([
+  const [account, npis, organizations, listedUnder] = await Promise.all([
     findAccountContact(db, { email: invitation.email }),
     listNpisForTaxIds(
       db,
       invitation.access.map((item) => item.taxId),
     ),
     Promise.all(invitation.access.map((item) => findOrganizationByTaxId(db, item.taxId))),
+    findOrganizationById(db, invitation.organizationId).then((organization) => (organization?.kind === "billing" ? findOrganizationByTaxId(db, organization.taxId) : null)),
   ]);
+  const billingOrganization = listedUnder ? `${listedUnder.name} (Tax ID ${formatTaxId(listedUnder.taxId)})` : null;
   return {
     ok: true,
     view: {
@@ -44,6 +48,7 @@ export async function invitationForLink(token: string, now = new Date()): Promis
       lastName: invitation.lastName,
       role: invitation.role,
       inviterName,
+      billingOrganization,
       access: invitation.access.map((item, index) => ({
         organization: `${organizations[index]?.name ?? "Your organization"} (Tax ID ${formatTaxId(item.taxId)})`,
         npis: describeNpis(

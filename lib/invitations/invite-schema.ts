@@ -24,8 +24,10 @@ export const InviteSchema = z.object({
     .pipe(z.email("Enter an email address like name@example.com.")),
   role: z.enum(["user", "delegate"], { error: "Choose whether they are a user or a delegate." }),
   access: AccessChoicesSchema,
+  /** The billing organization they join (a billing delegate's form only; re-checked on the server). */
+  organizationId: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.uuid({ error: "Choose the organization they join." }).optional()),
   submissionId: z.uuid({ error: "Reload the page and try again." }),
 });
 
-export const INVITE_FIELDS = ["firstName", "lastName", "email", "role", "access", "submissionId"] as const;
+export const INVITE_FIELDS = ["firstName", "lastName", "email", "role", "access", "organizationId", "submissionId"] as const;
 export type InviteField = (typeof INVITE_FIELDS)[number];

@@ -4,7 +4,8 @@ import { isMemberByEmail } from "@/db/queries/organizations";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { firstBlocked, recordFailure } from "@/lib/rate-limit";
-import { delegateOrganizations, resolveAccessChoices, type AccessChoice } from "@/lib/users/delegate-organizations";
+import type { InvitedAccess } from "@/db/schema";
+import { delegateScope, resolveAccessChoices, type AccessChoice, type DelegateScope, type ManagedOrganization } from "@/lib/users/delegate-organizations";
 import { enqueueInvitationEmail, newInvitationToken } from "./invitation-email";
 
 export interface InvitationInput {
@@ -13,6 +14,8 @@ export interface InvitationInput {
   email: string;
   role: "delegate" | "user";
   access: AccessChoice[];
+  /** For a billing organization: the one they join (needed only when the delegate manages several). */
+  organizationId?: string;
   submissionId: string;
 }
 
@@ -28,16 +31,47 @@ export type SendInvitationResult =
   | { ok: false; code: "invalid_access"; errors: string[] }
   | { ok: false; code: "already_member"; organizationName: string };
 
+type Plan = { ok: true; listedUnder: ManagedOrganization; access: InvitedAccess[] } | { ok: false; errors: string[] };
+
 /**
- * Invites a co-worker to some of the delegate's Tax IDs. In one transaction: the invitation
- * (its link's hash only), the email and the audit row. The same form sent twice (one
- * submission id) makes one invitation. Whether the address has an account is not looked at
- * here, so the delegate's view can't reveal it.
+ * Which organization the person joins and what they get, from the delegate's choices. A
+ * provider delegate gives one or more of their Tax IDs (each its own organization). A billing
+ * delegate adds the person to their billing organization with zero or more of its approved
+ * provider Tax IDs; the choices must all belong to that one organization.
+ */
+export function planInvitation(input: Pick<InvitationInput, "access" | "organizationId">, scope: DelegateScope): Plan {
+  const resolved = resolveAccessChoices(input.access, scope.units);
+  if (!resolved.ok) return { ok: false, errors: resolved.errors };
+  const billing = scope.organizations.filter((organization) => organization.kind === "billing");
+  const chosenBilling = input.organizationId ? billing.find((organization) => organization.organizationId === input.organizationId) : billing.length === 1 ? billing[0] : undefined;
+  if (input.organizationId && !chosenBilling) return { ok: false, errors: ["The organization chosen is not one you manage. Reload the page and choose again."] };
+  const organizationIds = [...new Set(resolved.access.map((item) => item.organizationId))];
+  const first = scope.organizations.find((organization) => organization.organizationId === organizationIds[0]);
+  if (first?.kind === "billing" || (!first && chosenBilling)) {
+    const listedUnder = first ?? chosenBilling!;
+    if (organizationIds.length > 1 || (chosenBilling && chosenBilling.organizationId !== listedUnder.organizationId)) {
+      return { ok: false, errors: ["Choose providers of one billing organization only. Reload the page and choose again."] };
+    }
+    return { ok: true, listedUnder, access: resolved.access };
+  }
+  if (!first) return { ok: false, errors: ["Choose at least one Tax ID this person may see."] };
+  if (organizationIds.some((id) => scope.organizations.find((organization) => organization.organizationId === id)?.kind !== "provider")) {
+    return { ok: false, errors: ["Choose Tax IDs of your provider organizations only. Reload the page and choose again."] };
+  }
+  return { ok: true, listedUnder: first, access: resolved.access };
+}
+
+/**
+ * Invites a co-worker to some of the delegate's Tax IDs, or to their billing organization. In
+ * one transaction: the invitation (its link's hash only), the email and the audit rows. The
+ * same form sent twice (one submission id) makes one invitation. Whether the address has an
+ * account is not looked at here, so the delegate's view can't reveal it.
  */
 export async function sendInvitation(input: InvitationInput, inviter: Inviter, context: RequestContext, now = new Date()): Promise<SendInvitationResult> {
-  const organizations = await delegateOrganizations(inviter.userId);
-  const resolved = resolveAccessChoices(input.access, organizations);
-  if (!resolved.ok) return { ok: false, code: "invalid_access", errors: resolved.errors };
+  const scope = await delegateScope(inviter.userId);
+  const plan = planInvitation(input, scope);
+  if (!plan.ok) return { ok: false, code: "invalid_access", errors: plan.errors };
+  const { listedUnder, access } = plan;
 
   const blocked = await firstBlocked([["invitationsByUser", inviter.userId]]);
   if (blocked) {
@@ -45,25 +79,24 @@ export async function sendInvitation(input: InvitationInput, inviter: Inviter, c
     return { ok: false, code: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
   }
 
-  for (const item of resolved.access) {
-    if (await isMemberByEmail(db, item.organizationId, input.email)) {
-      const name = organizations.find((organization) => organization.organizationId === item.organizationId)?.name ?? "this organization";
+  for (const organizationId of new Set([listedUnder.organizationId, ...access.map((item) => item.organizationId)])) {
+    if (await isMemberByEmail(db, organizationId, input.email)) {
+      const name = scope.organizations.find((organization) => organization.organizationId === organizationId)?.name ?? "this organization";
       return { ok: false, code: "already_member", organizationName: name };
     }
   }
 
-  const listedUnder = resolved.access[0]!.organizationId;
   const { token, tokenHash, expiresAt } = newInvitationToken(now);
   const created = await db.transaction(async (tx) => {
-    const replaced = await cancelOpenInvitationsFor(tx, listedUnder, input.email, now);
+    const replaced = await cancelOpenInvitationsFor(tx, listedUnder.organizationId, input.email, now);
     const invitation = await insertInvitation(tx, {
       tokenHash,
       email: input.email,
       firstName: input.firstName,
       lastName: input.lastName,
       role: input.role,
-      organizationId: listedUnder,
-      access: resolved.access,
+      organizationId: listedUnder.organizationId,
+      access,
       invitedByUserId: inviter.userId,
       submissionId: input.submissionId,
       now,
@@ -71,15 +104,17 @@ export async function sendInvitation(input: InvitationInput, inviter: Inviter, c
     });
     // A double submit: the first one sent the email. Roll back the cancellations it would have repeated.
     if (!invitation) throw new DuplicateSubmission();
-    await enqueueInvitationEmail(tx, { token, email: input.email, firstName: input.firstName, inviterName: `${inviter.firstName} ${inviter.lastName}`, role: input.role, access: resolved.access, organizations });
-    for (const item of resolved.access) {
+    await enqueueInvitationEmail(tx, { token, email: input.email, firstName: input.firstName, inviterName: `${inviter.firstName} ${inviter.lastName}`, role: input.role, listedUnder, access, units: scope.units });
+    // One audit row per Tax ID given; a billing invitation with none is audited on the billing organization's own Tax ID.
+    const audited = access.length > 0 ? access : [{ organizationId: listedUnder.organizationId, taxId: listedUnder.taxId, npis: [] as string[] | null }];
+    for (const item of audited) {
       await recordAudit(tx, context, {
         action: "invitation.sent",
         outcome: "success",
         actorUserId: inviter.userId,
         actorLabel: input.email,
         taxId: item.taxId,
-        details: { invitationId: invitation.id, role: input.role, npis: item.npis ? item.npis.join(" ") : "all", replaced: replaced.length },
+        details: { invitationId: invitation.id, role: input.role, npis: access.length === 0 ? "none" : item.npis ? item.npis.join(" ") : "all", replaced: replaced.length, organizationKind: listedUnder.kind },
       });
     }
     return true;
@@ -103,8 +138,9 @@ export type ManageInvitationResult = { ok: true; email: string } | { ok: false; 
 async function ownInvitation(invitationId: string, delegateUserId: string) {
   const invitation = await findInvitationById(db, invitationId);
   if (!invitation) return null;
-  const organizations = await delegateOrganizations(delegateUserId);
-  return organizations.some((organization) => organization.organizationId === invitation.organizationId) ? { invitation, organizations } : null;
+  const scope = await delegateScope(delegateUserId);
+  const listedUnder = scope.organizations.find((organization) => organization.organizationId === invitation.organizationId);
+  return listedUnder ? { invitation, scope, listedUnder } : null;
 }
 
 /** Stops an invitation's link from working. */
@@ -124,11 +160,11 @@ export async function resendInvitation(invitationId: string, inviter: Inviter, c
   if (!own) return { ok: false, code: "not_found" };
   const blocked = await firstBlocked([["invitationsByUser", inviter.userId]]);
   if (blocked) return { ok: false, code: "rate_limited", retryAfterSeconds: blocked.retryAfterSeconds };
-  const { invitation, organizations } = own;
+  const { invitation, scope, listedUnder } = own;
   const { token, tokenHash, expiresAt } = newInvitationToken(now);
   const result = await db.transaction(async (tx) => {
     if (!(await replaceInvitationToken(tx, invitationId, { tokenHash, expiresAt }))) return { ok: false, code: "closed" } as const;
-    await enqueueInvitationEmail(tx, { token, email: invitation.email, firstName: invitation.firstName, inviterName: `${inviter.firstName} ${inviter.lastName}`, role: invitation.role, access: invitation.access, organizations });
+    await enqueueInvitationEmail(tx, { token, email: invitation.email, firstName: invitation.firstName, inviterName: `${inviter.firstName} ${inviter.lastName}`, role: invitation.role, listedUnder, access: invitation.access, units: scope.units });
     await recordAudit(tx, context, { action: "invitation.sent", outcome: "success", actorUserId: inviter.userId, actorLabel: invitation.email, details: { invitationId, resent: true } });
     return { ok: true, email: invitation.email } as const;
   });

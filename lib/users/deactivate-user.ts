@@ -5,6 +5,7 @@ import { listMembershipsForUser, lockOrganization, removeMembership } from "@/db
 import { recordAudit } from "@/lib/audit";
 import { endAllSessions } from "@/lib/auth/sessions";
 import type { RequestContext } from "@/lib/client-context";
+import { delegateScope } from "./delegate-organizations";
 import { assertDelegateRemains, lockedMembers, MemberChangeRefused, refusedOr, type MemberChangeRefusal } from "./guards";
 
 export type DeactivateResult = { ok: true; accountDeactivated: boolean } | { ok: false; code: MemberChangeRefusal };
@@ -34,12 +35,10 @@ export async function deactivateUser(values: { delegateUserId: string; targetUse
         await assertDelegateRemains(tx, membership.organizationId, now);
         await recordAudit(tx, context, { action: "membership.removed", outcome: "success", actorUserId: delegateUserId, subjectUserId: targetUserId, taxId: membership.taxId, reason: "deactivated", details: { role: target.role } });
       }
-      const ended = await endLiveGrantsForTaxIds(
-        tx,
-        targetUserId,
-        shared.map((membership) => membership.taxId),
-        { status: "revoked", now, byUserId: delegateUserId, reason: "deactivated" },
-      );
+      // The Tax IDs the shared organizations give access to: a provider's own, a billing organization's approved providers'.
+      const { units } = await delegateScope(delegateUserId, tx);
+      const taxIds = units.filter((unit) => shared.some((membership) => membership.organizationId === unit.organizationId)).map((unit) => unit.taxId);
+      const ended = await endLiveGrantsForTaxIds(tx, targetUserId, [...new Set(taxIds)], { status: "revoked", now, byUserId: delegateUserId, reason: "deactivated" });
       for (const taxId of ended) {
         await recordAudit(tx, context, { action: "access.revoked", outcome: "success", actorUserId: delegateUserId, subjectUserId: targetUserId, taxId, reason: "deactivated" });
       }

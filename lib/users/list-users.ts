@@ -4,15 +4,26 @@ import { listLiveGrants } from "@/db/queries/access";
 import { listOpenInvitations } from "@/db/queries/invitations";
 import { listActiveDelegates, listOrganizationMembers } from "@/db/queries/organizations";
 import { lastSignInByUser } from "@/db/queries/sessions";
-import { delegateOrganizations, type DelegateOrganization } from "./delegate-organizations";
+import { delegateScope, type GrantableUnit, type ManagedOrganization } from "./delegate-organizations";
 
+/** A member's access through one grantable unit. */
+export interface UnitAccess {
+  key: string;
+  taxId: string;
+  name: string;
+  /** null: no live grant; "all": the whole Tax ID; otherwise the chosen NPIs. */
+  npis: "all" | string[] | null;
+}
+
+/** A person's membership of one of the delegate's organizations, with their access through each of its units. */
 export interface MemberAccess {
   organizationId: string;
+  kind: "provider" | "billing";
   taxId: string;
   organizationName: string;
   role: "delegate" | "user";
-  /** null: no live grant; "all": the whole Tax ID; otherwise the chosen NPIs. */
-  npis: "all" | string[] | null;
+  /** A provider: its one Tax ID. A billing organization: each provider Tax ID it was approved for. */
+  access: UnitAccess[];
 }
 
 export interface UserSummary {
@@ -38,16 +49,17 @@ export interface InvitationSummary {
 }
 
 export interface UsersOverview {
-  organizations: DelegateOrganization[];
+  organizations: ManagedOrganization[];
+  units: GrantableUnit[];
   users: UserSummary[];
   invitations: InvitationSummary[];
   /** The organizations where this delegate is the only one: the page suggests adding a second. */
-  soleDelegateOf: DelegateOrganization[];
+  soleDelegateOf: ManagedOrganization[];
 }
 
 /** Everything the Users page shows a delegate: the members of each of their organizations and the open invitations. */
 export async function usersOverview(delegateUserId: string, now = new Date()): Promise<UsersOverview> {
-  const organizations = await delegateOrganizations(delegateUserId);
+  const { organizations, units } = await delegateScope(delegateUserId);
   const ids = organizations.map((organization) => organization.organizationId);
   const [members, invitations, delegates] = await Promise.all([
     listOrganizationMembers(db, ids),
@@ -55,19 +67,11 @@ export async function usersOverview(delegateUserId: string, now = new Date()): P
     Promise.all(ids.map((id) => listActiveDelegates(db, id, now))),
   ]);
   const userIds = [...new Set(members.map((member) => member.userId))];
-  const [grants, signIns] = await Promise.all([
-    listLiveGrants(
-      db,
-      userIds,
-      organizations.map((organization) => organization.taxId),
-    ),
-    lastSignInByUser(db, userIds),
-  ]);
+  const [grants, signIns] = await Promise.all([listLiveGrants(db, userIds, [...new Set(units.map((unit) => unit.taxId))]), lastSignInByUser(db, userIds)]);
 
   const users = new Map<string, UserSummary>();
   for (const member of members) {
     const organization = organizations.find((candidate) => candidate.organizationId === member.organizationId)!;
-    const grant = grants.find((candidate) => candidate.userId === member.userId && candidate.taxId === organization.taxId && candidate.status === "active");
     const summary = users.get(member.userId) ?? {
       userId: member.userId,
       firstName: member.firstName,
@@ -79,16 +83,23 @@ export async function usersOverview(delegateUserId: string, now = new Date()): P
     };
     summary.memberships.push({
       organizationId: organization.organizationId,
+      kind: organization.kind,
       taxId: organization.taxId,
       organizationName: organization.name,
       role: member.role,
-      npis: grant ? (grant.allNpis ? "all" : grant.npis) : null,
+      access: units
+        .filter((unit) => unit.organizationId === organization.organizationId)
+        .map((unit) => {
+          const grant = grants.find((candidate) => candidate.userId === member.userId && candidate.taxId === unit.taxId && candidate.status === "active");
+          return { key: unit.key, taxId: unit.taxId, name: unit.name, npis: grant ? (grant.allNpis ? "all" : grant.npis) : null };
+        }),
     });
     users.set(member.userId, summary);
   }
 
   return {
     organizations,
+    units,
     users: [...users.values()],
     invitations: invitations.map((invitation) => ({
       id: invitation.id,
@@ -106,8 +117,8 @@ export async function usersOverview(delegateUserId: string, now = new Date()): P
 }
 
 /** One member as the delegate may see them, or null when they belong to none of the delegate's organizations. */
-export async function userForDelegate(delegateUserId: string, targetUserId: string, now = new Date()): Promise<{ user: UserSummary; organizations: DelegateOrganization[] } | null> {
+export async function userForDelegate(delegateUserId: string, targetUserId: string, now = new Date()): Promise<{ user: UserSummary; organizations: ManagedOrganization[]; units: GrantableUnit[] } | null> {
   const overview = await usersOverview(delegateUserId, now);
   const user = overview.users.find((candidate) => candidate.userId === targetUserId);
-  return user ? { user, organizations: overview.organizations } : null;
+  return user ? { user, organizations: overview.organizations, units: overview.units } : null;
 }

@@ -2,9 +2,9 @@ import { db, type Executor } from "@/db/client";
 import { findOrganizationById, lockOrganization, setMemberRole } from "@/db/queries/organizations";
 import { recordAudit } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
-import { delegateOrganizations, resolveAccessChoices } from "./delegate-organizations";
+import { delegateScope, resolveAccessChoices } from "./delegate-organizations";
 import { assertDelegateRemains, lockedMembers, MemberChangeRefused, refusedOr, type MemberChangeRefusal } from "./guards";
-import { setGrant } from "./set-grant";
+import { removeGrant, setGrant } from "./set-grant";
 
 export type MemberChangeResult = { ok: true; changed: boolean } | { ok: false; code: MemberChangeRefusal; errors?: string[] };
 
@@ -14,15 +14,24 @@ export interface MemberTarget {
   targetUserId: string;
 }
 
-/** Gives a member exactly this access to the organization's Tax ID (the old grant ends, a new row is kept). */
-export async function changeMemberAccess(target: MemberTarget & { npis: string[] | null }, context: RequestContext, now = new Date()): Promise<MemberChangeResult> {
-  const resolved = resolveAccessChoices([{ organizationId: target.organizationId, npis: target.npis }], await delegateOrganizations(target.delegateUserId));
-  if (!resolved.ok) return { ok: false, code: resolved.errors.some((error) => error.includes("not one you manage")) ? "not_found" : "invalid_access", errors: resolved.errors };
-  const item = resolved.access[0]!;
+/**
+ * Gives a member exactly this access through one of the delegate's units (the old grant ends,
+ * a new row is kept), or, for a billing organization's provider Tax ID, takes it away ("none").
+ * The unit is looked up by its key among what the delegate may give now.
+ */
+export async function changeMemberAccess(target: { delegateUserId: string; key: string; targetUserId: string; npis: string[] | null | "none" }, context: RequestContext, now = new Date()): Promise<MemberChangeResult> {
+  const { units } = await delegateScope(target.delegateUserId);
+  const unit = units.find((candidate) => candidate.key === target.key);
+  if (!unit) return { ok: false, code: "not_found" };
+  if (target.npis === "none" && unit.kind === "provider") return { ok: false, code: "invalid_access", errors: ["Choose “All NPIs” or some NPIs. To remove someone, deactivate them."] };
+  const resolved = target.npis === "none" ? null : resolveAccessChoices([{ key: unit.key, npis: target.npis }], units);
+  if (resolved && !resolved.ok) return { ok: false, code: "invalid_access", errors: resolved.errors };
+  const item = resolved?.access[0];
   return refusedOr(() =>
     db.transaction(async (tx) => {
-      await lockOrganization(tx, target.organizationId);
-      const { target: member } = await lockedMembers(tx, target.organizationId, target.delegateUserId, target.targetUserId);
+      await lockOrganization(tx, unit.organizationId);
+      const { target: member } = await lockedMembers(tx, unit.organizationId, target.delegateUserId, target.targetUserId);
+      if (!item) return { ok: true, changed: await removeGrant(tx, { userId: target.targetUserId, taxId: unit.taxId, byUserId: target.delegateUserId, now }, context) } as const;
       const outcome = await setGrant(tx, { userId: target.targetUserId, taxId: item.taxId, npis: item.npis, byUserId: target.delegateUserId, role: member.role, now }, context);
       return { ok: true, changed: outcome !== "unchanged" } as const;
     }),

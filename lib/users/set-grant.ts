@@ -47,6 +47,15 @@ export async function setGrant(tx: Executor, change: GrantChange, context: Reque
   return "changed";
 }
 
+/** Takes a person's access to a Tax ID away (the live grant ends as revoked, kept as history); false when they had none. */
+export async function removeGrant(tx: Executor, change: { userId: string; taxId: string; byUserId: string; now: Date }, context: RequestContext | null): Promise<boolean> {
+  const [live] = await listLiveGrants(tx, [change.userId], [change.taxId]);
+  if (!live) return false;
+  if (!(await endGrant(tx, live.grantId, { status: "revoked", now: change.now, byUserId: change.byUserId, reason: "removed_by_delegate" }))) return false;
+  await recordAudit(tx, context, { action: "access.revoked", outcome: "success", actorUserId: change.byUserId, subjectUserId: change.userId, taxId: change.taxId, reason: "removed_by_delegate", details: { endedGrantId: live.grantId } });
+  return true;
+}
+
 /** Widens a person's live access by an invitation's (accepting never takes access away). */
 export function mergedNpis(live: { allNpis: boolean; npis: string[] } | undefined, invited: string[] | null): string[] | null {
   if (!live) return invited;

@@ -67,15 +67,18 @@ function answer(result: MemberChangeResult, success: string, path: string): Form
 
 const ChangeAccessSchema = z.object({ access: AccessChoicesSchema });
 
-/** Bound with the organization and the person; both are re-checked (requireDelegateOfOrganization, then under lock). */
-export async function changeAccessAction(organizationId: string, userId: string, previous: FormState<"access">, formData: FormData): Promise<FormState<"access">> {
-  if (!validIds(organizationId, userId)) return { ok: false, message: REFUSALS.not_found };
+/**
+ * Bound with a grantable unit's key (for a provider, its organization id) and the person; both
+ * are re-checked: the key against what the caller may give now, the membership under lock.
+ * A unit left out of the form (its "No access" choice) takes the access away.
+ */
+export async function changeAccessAction(key: string, userId: string, previous: FormState<"access">, formData: FormData): Promise<FormState<"access">> {
+  if (!validIds(key, userId)) return { ok: false, message: REFUSALS.not_found };
   const action = validatedAction({ schema: ChangeAccessSchema, fields: ["access"] as const }, async (data, { values, request }) => {
-    const delegate = await requireDelegateOfOrganization(organizationId);
-    const choice = data.access.find((item) => item.organizationId === organizationId);
-    if (!choice) return { ok: false, message: REFUSALS.not_found, values };
-    const result = await changeMemberAccess({ delegateUserId: delegate.user.userId, organizationId, targetUserId: userId, npis: choice.npis }, request);
-    return { ...answer(result, "Access changed. It applies from their next page.", `/users/${userId}`), values };
+    const delegate = await requireAnyDelegate(`/users/${userId}`);
+    const choice = data.access.find((item) => item.key === key);
+    const result = await changeMemberAccess({ delegateUserId: delegate.userId, key, targetUserId: userId, npis: choice ? choice.npis : "none" }, request);
+    return { ...answer(result, choice ? "Access changed. It applies from their next page." : "Access removed. It ends from their next page.", `/users/${userId}`), values };
   });
   return action(previous, withAccessField(formData));
 }

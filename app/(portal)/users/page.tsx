@@ -8,8 +8,10 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { requireAnyDelegate } from "@/lib/auth/dal";
 import { formatDate } from "@/lib/format";
 import { usersOverview } from "@/lib/users/list-users";
+import { formatTaxId } from "@/lib/validation";
 import { cancelInvitationAction, resendInvitationAction } from "./actions";
 import { ActionButton } from "./action-button";
+import { BillingAccessNote } from "./billing-access-note";
 import { UsersList } from "./users-list";
 
 export const metadata: Metadata = { title: "Users" };
@@ -26,10 +28,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   if (overview.organizations.length === 0) notFound();
   const params = await searchParams;
   const done = Object.keys(DONE).find((key) => params[key] === "1");
+  const hasProvider = overview.organizations.some((organization) => organization.kind === "provider");
+  const hasBilling = overview.organizations.some((organization) => organization.kind === "billing");
 
   return (
     <>
-      <PageHeading title="Users" lead="The people who use the portal for the Tax IDs you are delegate for. Add co-workers, change what they can see, or deactivate them when they leave." />
+      <PageHeading
+        title="Users"
+        lead={
+          hasProvider
+            ? "The people who use the portal for the Tax IDs you are delegate for. Add co-workers, change what they can see, or deactivate them when they leave."
+            : "The people of your billing organization. Add co-workers, choose which providers they can see, or deactivate them when they leave."
+        }
+      />
       <div className="mb-6 space-y-3">
         {done ? (
           <FocusOnArrival>
@@ -45,6 +56,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Notice>
         ))}
       </div>
+
+      {hasBilling ? (
+        <section aria-labelledby="providers-heading" className="mb-6 rounded-lg border border-line bg-surface p-5 shadow-sm">
+          <h2 id="providers-heading" className="mb-2 text-xl font-semibold text-ink">
+            Providers your organization may give access to
+          </h2>
+          {overview.units.some((unit) => unit.kind === "billing") ? (
+            <ul className="mb-3 list-disc space-y-1 pl-6">
+              {overview.units
+                .filter((unit) => unit.kind === "billing")
+                .map((unit) => (
+                  <li key={unit.key}>
+                    {unit.name} <span className="whitespace-nowrap">(Tax ID {formatTaxId(unit.taxId)}):</span> {unit.allNpis ? "all NPIs" : unit.npis.map((npi) => `NPI ${npi.npi}`).join(", ")}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+          <BillingAccessNote hasProviders={overview.units.some((unit) => unit.kind === "billing")} />
+        </section>
+      ) : null}
 
       <div className="mb-6">
         <ButtonLink href="/users/invite">Add a user</ButtonLink>
@@ -84,12 +115,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         )}
       </section>
 
-      <Notice tone="info" title="Billing services register on their own">
-        <p>
-          You can&apos;t add a billing service&apos;s staff here. Billing services need to register separately through the billing
-          organization option, then ask for access to your Tax ID. Send them to <Link href="/register">Register</Link>.
-        </p>
-      </Notice>
+      {hasProvider ? (
+        <Notice tone="info" title="Billing services register on their own">
+          <p>
+            You can&apos;t add a billing service&apos;s staff here. Billing services need to register separately through the billing
+            organization option, then ask for access to your Tax ID. Send them to{" "}
+            <Link href="/register/billing">
+              register as a billing organization
+            </Link>
+            .
+          </p>
+        </Notice>
+      ) : null}
     </>
   );
 }

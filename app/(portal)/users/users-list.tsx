@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDateTime } from "@/lib/format";
-import type { MemberAccess, UserSummary } from "@/lib/users/list-users";
+import type { MemberAccess, UnitAccess, UserSummary } from "@/lib/users/list-users";
 import { formatTaxId } from "@/lib/validation";
 
 const STATUS = {
@@ -10,10 +10,49 @@ const STATUS = {
   deactivated: { label: "Deactivated", tone: "muted" },
 } as const;
 
-function describeAccess(membership: MemberAccess): string {
-  if (membership.npis === null) return "No access";
-  if (membership.npis === "all") return "All NPIs";
-  return membership.npis.map((npi) => `NPI ${npi}`).join(", ");
+function describeAccess(npis: UnitAccess["npis"]): string {
+  if (npis === null) return "No access";
+  if (npis === "all") return "All NPIs";
+  return npis.map((npi) => `NPI ${npi}`).join(", ");
+}
+
+/** A billing organization's provider: "Northside Pediatrics (41-2345678): all NPIs". */
+function ProviderAccess({ unit }: { unit: UnitAccess }) {
+  const what = unit.npis === null ? "no access" : unit.npis === "all" ? "all NPIs" : unit.npis.map((npi) => `NPI ${npi}`).join(", ");
+  return (
+    <>
+      {unit.name} <span className="whitespace-nowrap">({formatTaxId(unit.taxId)}):</span> {what}
+    </>
+  );
+}
+
+function Membership({ membership }: { membership: MemberAccess }) {
+  const role = membership.role === "delegate" ? "Delegate" : "User";
+  return (
+    <>
+      <span className="font-semibold">{membership.organizationName}</span> <span className="whitespace-nowrap font-mono text-sm">{formatTaxId(membership.taxId)}</span>
+      {membership.kind === "provider" ? (
+        <span className="block text-sm">
+          {role} · {describeAccess(membership.access[0]?.npis ?? null)}
+        </span>
+      ) : (
+        <>
+          <span className="block text-sm">{role} · billing organization</span>
+          {membership.access.length === 0 ? (
+            <span className="block text-sm text-muted">No provider has approved your organization yet</span>
+          ) : (
+            <ul className="text-sm" aria-label={`Provider access through ${membership.organizationName}`}>
+              {membership.access.map((unit) => (
+                <li key={unit.key}>
+                  <ProviderAccess unit={unit} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </>
+  );
 }
 
 function Access({ user }: { user: UserSummary }) {
@@ -21,11 +60,7 @@ function Access({ user }: { user: UserSummary }) {
     <ul className="space-y-2">
       {user.memberships.map((membership) => (
         <li key={membership.organizationId}>
-          <span className="font-semibold">{membership.organizationName}</span>{" "}
-          <span className="whitespace-nowrap font-mono text-sm">{formatTaxId(membership.taxId)}</span>
-          <span className="block text-sm">
-            {membership.role === "delegate" ? "Delegate" : "User"} · {describeAccess(membership)}
-          </span>
+          <Membership membership={membership} />
         </li>
       ))}
     </ul>

@@ -17,6 +17,7 @@ const REFUSALS: Record<AcceptRefusal, string> = {
   inviter_not_delegate: "The person who invited you can no longer give access to this organization. Ask your organization's current delegate to invite you.",
   wrong_account: "This invitation is for another email address. Sign out, then sign in with the address the invitation was sent to.",
   not_provider: "This invitation is for a provider's office and can't be added to this kind of account. Ask the person who invited you for help.",
+  not_billing: "This invitation is for a billing organization and can't be added to this kind of account. Ask the person who invited you for help.",
 };
 
 const AcceptNewSchema = z.object({

@@ -36,6 +36,12 @@ export default async function InvitationPage({ searchParams }: { searchParams: P
         <h2 id="invited-to" className="text-xl font-semibold text-ink">
           What you&apos;ll be able to see
         </h2>
+        {view.billingOrganization ? (
+          <p className="mt-2">
+            You&apos;ll join the billing organization <strong>{view.billingOrganization}</strong>.{" "}
+            {view.access.length === 0 ? "No provider yet: your delegate gives you access to a provider once it approves your organization." : "Providers:"}
+          </p>
+        ) : null}
         <ul className="mt-2 space-y-2">
           {view.access.map((item) => (
             <li key={item.organization}>

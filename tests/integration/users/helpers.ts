@@ -27,7 +27,7 @@ export function invitationInput(organizationId: string, overrides: Partial<Invit
     lastName: "Nguyen",
     email: uniqueEmail("casey.nguyen", "northside.example").toLowerCase(),
     role: "user",
-    access: [{ organizationId, npis: [NORTHSIDE_NPI] }],
+    access: [{ key: organizationId, npis: [NORTHSIDE_NPI] }],
     submissionId: randomUUID(),
     ...overrides,
   };

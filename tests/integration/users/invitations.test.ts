@@ -108,7 +108,7 @@ describe("inviting a co-worker", () => {
   it("accepting for an existing account attaches the access (and the account form is refused)", async () => {
     const existing = await registerAccount(riverbendByNpi());
     const email = existing.email.toLowerCase();
-    const input = invitationInput(northsideId, { email, access: [{ organizationId: northsideId, npis: null }], role: "delegate" });
+    const input = invitationInput(northsideId, { email, access: [{ key: northsideId, npis: null }], role: "delegate" });
     // The delegate's answer is the same as for a new address: nothing is revealed.
     expect(await sendInvitation(input, inviter(pat), buildRequestContext())).toEqual({ ok: true });
     const token = await latestInvitationToken(email);
@@ -121,8 +121,8 @@ describe("inviting a co-worker", () => {
 
   it("refuses NPIs or Tax IDs the delegate does not manage", async () => {
     const lakeside = (await findOrganizationByTaxId(db, "411234567"))!;
-    expect(await sendInvitation(invitationInput(northsideId, { access: [{ organizationId: lakeside.id, npis: null }] }), inviter(pat), buildRequestContext())).toMatchObject({ ok: false, code: "invalid_access" });
-    expect(await sendInvitation(invitationInput(northsideId, { access: [{ organizationId: northsideId, npis: ["1234567893"] }] }), inviter(pat), buildRequestContext())).toMatchObject({ ok: false, code: "invalid_access" });
+    expect(await sendInvitation(invitationInput(northsideId, { access: [{ key: lakeside.id, npis: null }] }), inviter(pat), buildRequestContext())).toMatchObject({ ok: false, code: "invalid_access" });
+    expect(await sendInvitation(invitationInput(northsideId, { access: [{ key: northsideId, npis: ["1234567893"] }] }), inviter(pat), buildRequestContext())).toMatchObject({ ok: false, code: "invalid_access" });
     expect(await sendInvitation(invitationInput(northsideId, { access: [] }), inviter(pat), buildRequestContext())).toMatchObject({ ok: false, code: "invalid_access" });
   });
 });

@@ -29,13 +29,13 @@ describe("managing users", () => {
     const joined = await inviteAndJoin(pat, northsideId);
     const overview = await usersOverview(pat.id);
     expect(overview.organizations.map((organization) => organization.taxId)).toEqual([NORTHSIDE_TAX_ID]);
-    expect(overview.users.find((user) => user.userId === joined.userId)).toMatchObject({ status: "active", memberships: [{ taxId: NORTHSIDE_TAX_ID, role: "user", npis: [NORTHSIDE_NPI] }] });
+    expect(overview.users.find((user) => user.userId === joined.userId)).toMatchObject({ status: "active", memberships: [{ taxId: NORTHSIDE_TAX_ID, kind: "provider", role: "user", access: [{ taxId: NORTHSIDE_TAX_ID, npis: [NORTHSIDE_NPI] }] }] });
   });
 
   it("changing access keeps history: the old grant ends and a new row is inserted", async () => {
     const { userId } = await inviteAndJoin(pat, northsideId);
     const context = buildRequestContext();
-    expect(await changeMemberAccess({ delegateUserId: pat.id, organizationId: northsideId, targetUserId: userId, npis: null }, context)).toEqual({ ok: true, changed: true });
+    expect(await changeMemberAccess({ delegateUserId: pat.id, key: northsideId, targetUserId: userId, npis: null }, context)).toEqual({ ok: true, changed: true });
     const rows = await grantRows(userId);
     expect(rows).toMatchObject([
       { status: "revoked", endedReason: "changed", endedByUserId: pat.id, allNpis: false, npis: [NORTHSIDE_NPI] },
@@ -43,7 +43,7 @@ describe("managing users", () => {
     ]);
     expect((await auditEventsFor(context.requestId, "access.changed")).length).toBe(1);
     // The same access again changes nothing.
-    expect(await changeMemberAccess({ delegateUserId: pat.id, organizationId: northsideId, targetUserId: userId, npis: null }, buildRequestContext())).toEqual({ ok: true, changed: false });
+    expect(await changeMemberAccess({ delegateUserId: pat.id, key: northsideId, targetUserId: userId, npis: null }, buildRequestContext())).toEqual({ ok: true, changed: false });
     expect((await grantRows(userId)).length).toBe(2);
   });
 
@@ -81,7 +81,7 @@ describe("managing users", () => {
     const { userId } = await inviteAndJoin(pat, northsideId);
     // Lakeside's delegate against a Northside user:
     expect(await deactivateUser({ delegateUserId: lakeside.userId, targetUserId: userId }, buildRequestContext())).toEqual({ ok: false, code: "not_found" });
-    expect(await changeMemberAccess({ delegateUserId: lakeside.userId, organizationId: northsideId, targetUserId: userId, npis: null }, buildRequestContext())).toMatchObject({ ok: false, code: "not_found" });
+    expect(await changeMemberAccess({ delegateUserId: lakeside.userId, key: northsideId, targetUserId: userId, npis: null }, buildRequestContext())).toMatchObject({ ok: false, code: "not_found" });
     expect(await changeMemberRole({ delegateUserId: lakeside.userId, organizationId: northsideId, targetUserId: userId, role: "delegate" }, buildRequestContext())).toEqual({ ok: false, code: "not_found" });
     // ...or naming its own organization with a Northside user in it:
     expect(await changeMemberRole({ delegateUserId: lakeside.userId, organizationId: lakesideId, targetUserId: userId, role: "delegate" }, buildRequestContext())).toEqual({ ok: false, code: "not_found" });

@@ -9,6 +9,7 @@ import { userForDelegate } from "@/lib/users/list-users";
 import { formatTaxId } from "@/lib/validation";
 import { changeAccessAction, changeRoleAction, deactivateAction, handOverAction } from "../actions";
 import { ActionButton } from "../action-button";
+import { BillingAccessNote } from "../billing-access-note";
 import { ChangeAccessForm } from "./change-access-form";
 
 export const metadata: Metadata = { title: "Manage a user" };
@@ -21,7 +22,7 @@ export default async function ManageUserPage({ params }: { params: Promise<{ use
   // Only people in one of the caller's organizations exist here; anyone else is a 404.
   const found = UUID.test(userId) ? await userForDelegate(me.userId, userId) : null;
   if (!found) notFound();
-  const { user, organizations } = found;
+  const { user, units } = found;
   const name = `${user.firstName} ${user.lastName}`;
   const isMe = user.userId === me.userId;
 
@@ -41,39 +42,45 @@ export default async function ManageUserPage({ params }: { params: Promise<{ use
       </dl>
 
       {user.memberships.map((membership) => {
-        const organization = organizations.find((candidate) => candidate.organizationId === membership.organizationId)!;
-        const heading = `${organization.name} (Tax ID ${formatTaxId(organization.taxId)})`;
-        const current = { organizationId: organization.organizationId, npis: membership.npis === "all" || membership.npis === null ? null : membership.npis };
+        const heading = `${membership.organizationName} (Tax ID ${formatTaxId(membership.taxId)})`;
+        const roles = <RoleActions organizationId={membership.organizationId} organizationName={membership.organizationName} role={membership.role} userId={user.userId} name={name} isMe={isMe} />;
+        if (membership.kind === "provider") {
+          const unit = units.find((candidate) => candidate.key === membership.access[0]?.key)!;
+          const npis = membership.access[0]?.npis ?? null;
+          const current = { key: unit.key, npis: npis === "all" || npis === null ? null : npis };
+          return (
+            <section key={membership.organizationId} aria-label={heading} className="mb-8 space-y-6 rounded-lg border border-line bg-surface p-5 shadow-sm">
+              <h2 className="text-xl font-semibold text-ink">{heading}</h2>
+              <p>
+                Role: <strong>{membership.role === "delegate" ? "Delegate" : "User"}</strong>
+              </p>
+              <ChangeAccessForm action={changeAccessAction.bind(null, unit.key, user.userId)} unit={unit} current={current} />
+              {roles}
+            </section>
+          );
+        }
         return (
           <section key={membership.organizationId} aria-label={heading} className="mb-8 space-y-6 rounded-lg border border-line bg-surface p-5 shadow-sm">
             <h2 className="text-xl font-semibold text-ink">{heading}</h2>
             <p>
-              Role: <strong>{membership.role === "delegate" ? "Delegate" : "User"}</strong>
+              Role: <strong>{membership.role === "delegate" ? "Delegate" : "User"}</strong> of this billing organization
             </p>
-            <ChangeAccessForm action={changeAccessAction.bind(null, organization.organizationId, user.userId)} organization={organization} current={current} />
-            <div className="flex flex-wrap gap-6 border-t border-line pt-4">
-              {membership.role === "user" ? (
-                <>
-                  <ActionButton action={changeRoleAction.bind(null, organization.organizationId, user.userId, "delegate")} label="Make them a delegate too" pendingLabel="Saving…" />
-                  <ActionButton
-                    action={handOverAction.bind(null, organization.organizationId, user.userId)}
-                    label="Hand the delegate role to them"
-                    pendingLabel="Handing over…"
-                    confirm={{
-                      title: `Make ${name} the delegate instead of you?`,
-                      body: `${name} becomes a delegate of ${organization.name} and you become a user: you will no longer be able to manage its users.`,
-                      confirmLabel: "Yes, hand it over",
-                    }}
-                  />
-                </>
-              ) : (
-                <ActionButton
-                  action={changeRoleAction.bind(null, organization.organizationId, user.userId, "user")}
-                  label={isMe ? "Stop being a delegate" : "Make them a user (not a delegate)"}
-                  pendingLabel="Saving…"
-                />
-              )}
-            </div>
+            <section aria-labelledby={`providers-${membership.organizationId}`} className="space-y-4">
+              <h3 id={`providers-${membership.organizationId}`} className="text-lg font-semibold text-ink">
+                Provider access
+              </h3>
+              <BillingAccessNote hasProviders={membership.access.length > 0} />
+              {membership.access.map((access) => {
+                const unit = units.find((candidate) => candidate.key === access.key)!;
+                const current = access.npis === null ? null : { key: unit.key, npis: access.npis === "all" ? null : access.npis };
+                return (
+                  <div key={unit.key} className="border-t border-line pt-4">
+                    <ChangeAccessForm action={changeAccessAction.bind(null, unit.key, user.userId)} unit={unit} current={current} allowNone />
+                  </div>
+                );
+              })}
+            </section>
+            {roles}
           </section>
         );
       })}
@@ -97,5 +104,30 @@ export default async function ManageUserPage({ params }: { params: Promise<{ use
         </section>
       )}
     </>
+  );
+}
+
+/** Role changes for one organization: make a delegate, hand the role over, or step back to user. */
+function RoleActions({ organizationId, organizationName, role, userId, name, isMe }: { organizationId: string; organizationName: string; role: "delegate" | "user"; userId: string; name: string; isMe: boolean }) {
+  return (
+    <div className="flex flex-wrap gap-6 border-t border-line pt-4">
+      {role === "user" ? (
+        <>
+          <ActionButton action={changeRoleAction.bind(null, organizationId, userId, "delegate")} label="Make them a delegate too" pendingLabel="Saving…" />
+          <ActionButton
+            action={handOverAction.bind(null, organizationId, userId)}
+            label="Hand the delegate role to them"
+            pendingLabel="Handing over…"
+            confirm={{
+              title: `Make ${name} the delegate instead of you?`,
+              body: `${name} becomes a delegate of ${organizationName} and you become a user: you will no longer be able to manage its users.`,
+              confirmLabel: "Yes, hand it over",
+            }}
+          />
+        </>
+      ) : (
+        <ActionButton action={changeRoleAction.bind(null, organizationId, userId, "user")} label={isMe ? "Stop being a delegate" : "Make them a user (not a delegate)"} pendingLabel="Saving…" />
+      )}
+    </div>
   );
 }

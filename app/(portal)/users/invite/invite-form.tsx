@@ -7,8 +7,10 @@ import { SubmitButton } from "@/components/form/submit-button";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { InviteField } from "@/lib/invitations/invite-schema";
 import { parseAccessValue } from "@/lib/users/access-form";
-import type { DelegateOrganization } from "@/lib/users/delegate-organizations";
+import type { GrantableUnit, ManagedOrganization } from "@/lib/users/delegate-organizations";
+import { formatTaxId } from "@/lib/validation/tax-id";
 import { AccessPicker } from "../access-picker";
+import { BillingAccessNote } from "../billing-access-note";
 
 type Action = (state: FormState<InviteField>, formData: FormData) => Promise<FormState<InviteField>>;
 
@@ -18,14 +20,22 @@ const LABELS: Record<InviteField, string> = {
   email: "Work email",
   role: "Role",
   access: "Tax IDs and NPIs",
+  organizationId: "Organization",
   submissionId: "Form",
 };
 
-export function InviteForm({ action, organizations, submissionId }: { action: Action; organizations: DelegateOrganization[]; submissionId: string }) {
+/**
+ * A provider delegate picks one or more of their Tax IDs. A billing delegate adds the person
+ * to their billing organization and picks zero or more of the providers that approved it.
+ */
+export function InviteForm({ action, units, billingOrganizations = [], submissionId }: { action: Action; units: GrantableUnit[]; billingOrganizations?: ManagedOrganization[]; submissionId: string }) {
   const [state, formAction] = useActionState(action, initialFormState as FormState<InviteField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
   const role = values.role === "delegate" ? "delegate" : "user";
+  const billing = billingOrganizations.length > 0;
+  const chosenOrganization = values.organizationId ?? billingOrganizations[0]?.organizationId;
+  const shownUnits = billing ? units.filter((unit) => unit.organizationId === chosenOrganization || billingOrganizations.length > 1) : units;
 
   return (
     <form action={formAction} noValidate className="max-w-3xl space-y-6">
@@ -52,8 +62,33 @@ export function InviteForm({ action, organizations, submissionId }: { action: Ac
         />
       </fieldset>
 
+      {billing && billingOrganizations.length === 1 ? <input type="hidden" name="organizationId" value={billingOrganizations[0]!.organizationId} /> : null}
+      {billingOrganizations.length > 1 ? (
+        <fieldset id="organizationId" tabIndex={-1} aria-describedby={errors.organizationId ? "organizationId-error" : undefined} className="space-y-3 rounded-lg border border-line bg-surface p-5 shadow-sm">
+          <legend className="px-1 text-xl font-semibold text-ink">Billing organization they join</legend>
+          {billingOrganizations.map((organization) => (
+            <label key={organization.organizationId} className="flex items-center gap-3">
+              <input type="radio" name="organizationId" value={organization.organizationId} defaultChecked={chosenOrganization === organization.organizationId} className="h-5 w-5 accent-brand" />
+              {organization.name} <span className="text-muted">(Tax ID {formatTaxId(organization.taxId)})</span>
+            </label>
+          ))}
+          <FieldErrors id="organizationId-error" errors={errors.organizationId} />
+        </fieldset>
+      ) : null}
+
       <div className="rounded-lg border border-line bg-surface p-5 shadow-sm">
-        <AccessPicker organizations={organizations} defaults={parseAccessValue(values.access)} errors={errors.access} legend="What may they see?" />
+        {billing ? (
+          <AccessPicker
+            units={shownUnits}
+            defaults={parseAccessValue(values.access)}
+            errors={errors.access}
+            preselectSingle={false}
+            legend="Which providers may they see?"
+            description={<BillingAccessNote hasProviders={shownUnits.length > 0} inviting />}
+          />
+        ) : (
+          <AccessPicker units={units} defaults={parseAccessValue(values.access)} errors={errors.access} legend="What may they see?" />
+        )}
       </div>
 
       <fieldset id="role" tabIndex={-1} aria-describedby={errors.role ? "role-error" : undefined} className="space-y-3 rounded-lg border border-line bg-surface p-5 shadow-sm">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { requireAnyDelegate } from "@/lib/auth/dal";
-import { delegateOrganizations } from "@/lib/users/delegate-organizations";
+import { delegateScope } from "@/lib/users/delegate-organizations";
 import { inviteAction } from "../actions";
 import { InviteForm } from "./invite-form";
 
@@ -11,8 +11,10 @@ export const metadata: Metadata = { title: "Add a user" };
 
 export default async function InviteUserPage() {
   const user = await requireAnyDelegate("/users/invite");
-  const organizations = await delegateOrganizations(user.userId);
+  const { organizations, units } = await delegateScope(user.userId);
   if (organizations.length === 0) notFound();
+  const billingOrganizations = organizations.filter((organization) => organization.kind === "billing");
+  const billingOnly = billingOrganizations.length === organizations.length;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
@@ -20,9 +22,13 @@ export default async function InviteUserPage() {
       </nav>
       <PageHeading
         title="Add a user"
-        lead="We'll email them an invitation. Their access starts when they open it and set their password. All fields are required."
+        lead={
+          billingOnly
+            ? "We'll email them an invitation to join your billing organization. Their access starts when they open it and set their password. Their name and email are required."
+            : "We'll email them an invitation. Their access starts when they open it and set their password. All fields are required."
+        }
       />
-      <InviteForm action={inviteAction} organizations={organizations} submissionId={crypto.randomUUID()} />
+      <InviteForm action={inviteAction} units={billingOnly ? units : units.filter((unit) => unit.kind === "provider")} billingOrganizations={billingOnly ? billingOrganizations : []} submissionId={crypto.randomUUID()} />
     </>
   );
 }
