@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { tabTo, typeInto } from "./keyboard-helpers";
+import { readInvitationLink } from "./invitation-mail";
 import { openEmail } from "./mailbox";
 import { expectAccessible, readVerificationLink, signIn, uniqueEmail, watchConsole } from "./support";
 
@@ -145,6 +146,31 @@ test("a billing organization registers, asks Northside's delegate, is approved, 
   await expectAccessible(page);
   await openEmail(page, email, /Northside Pediatrics approved your access request/);
 
+  // The billing organization's delegate gives a co-worker Northside, on the same Users page providers use.
+  const coWorkerEmail = uniqueEmail("casey.cole");
+  await page.goto("/users/invite");
+  await expect(page.getByRole("heading", { level: 1, name: "Add a user" })).toBeVisible();
+  await page.getByRole("textbox", { name: "First name" }).fill("Casey");
+  await page.getByRole("textbox", { name: "Last name" }).fill("Cole");
+  await page.getByRole("textbox", { name: "Work email" }).fill(coWorkerEmail);
+  await page.getByRole("checkbox", { name: /Northside Pediatrics \(Tax ID 41-2345678\)/ }).check();
+  await page.getByRole("radio", { name: /^User/ }).check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(page).toHaveURL(/\/users\?invited=1$/);
+  const coWorkerPerson = await person(browser);
+  const coWorker = coWorkerPerson.page;
+  await coWorker.goto(await readInvitationLink(coWorker, coWorkerEmail));
+  await coWorker.getByRole("textbox", { name: "Work phone" }).fill("952-555-0145");
+  await coWorker.getByLabel("Password", { exact: true }).fill("casey billing desk phrase");
+  await coWorker.getByRole("button", { name: "Create my account" }).click();
+  await expect(coWorker).toHaveURL(/\/signin\?confirmed=1$/);
+  await signIn(coWorker, coWorkerEmail, "casey billing desk phrase");
+  await expect(coWorker).toHaveURL(/\/access$/);
+  const coWorkerNorthside = coWorker.getByRole("region", { name: "Your Tax IDs and NPIs" }).getByRole("row").filter({ hasText: "41-2345678" });
+  await expect(coWorkerNorthside.getByRole("cell").last()).toContainText("Active");
+  await expectAccessible(coWorker);
+
   // Pat removes the billing organization's access at once: the billing side shows Revoked.
   await pat.goto("/access");
   await pat.getByRole("button", { name: "Remove access for Accurate Billing Services" }).click();
@@ -156,6 +182,9 @@ test("a billing organization registers, asks Northside's delegate, is approved, 
   await page.goto("/access");
   await expect(northsideRequest(page).first().getByRole("cell").last()).toContainText("Revoked");
   await expect(page.getByRole("region", { name: "Your Tax IDs and NPIs" }).getByRole("row").filter({ hasText: "41-2345678" }).getByRole("cell").last()).toContainText("Removed");
+  // The co-worker's access ended too, on their next page.
+  await coWorker.reload();
+  await expect(coWorkerNorthside.getByRole("cell").last()).toContainText("Removed");
 
   // A second request, denied.
   await page.getByRole("link", { name: "Request access to a provider" }).click();
@@ -190,4 +219,5 @@ test("a billing organization registers, asks Northside's delegate, is approved, 
 
   expect(billing.problems.filter((problem) => !/404/.test(problem))).toEqual([]);
   expect(patPerson.problems).toEqual([]);
+  expect(coWorkerPerson.problems).toEqual([]);
 });
