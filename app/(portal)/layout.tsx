@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/mfa/sign-out-button";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
 import { PinLetterPanel } from "@/components/pin-letters/pin-letter-panel";
 import { currentSession, currentUser, delegateMemberships, pinLettersOf, requireUser } from "@/lib/auth/dal";
@@ -14,11 +15,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     return (
       <>
         <SiteHeader payerName={PAYER_NAME}>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold text-ink hover:border-brand hover:text-brand">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton action={signOutAction} />
         </SiteHeader>
         <SiteMain>{children}</SiteMain>
         <SiteFooter payerName={PAYER_NAME} />
@@ -64,11 +61,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
               {user.firstName} {user.lastName}
             </span>
           </span>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold text-ink hover:border-brand hover:text-brand">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton action={signOutAction} />
         </div>
       </SiteHeader>
       <SiteMain>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(portal)/actions";
+import { SignOutButton } from "@/components/mfa/sign-out-button";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
 import { StaffNav } from "@/components/staff/staff-nav";
 import { requireStaff } from "@/lib/auth/dal";
@@ -23,11 +24,7 @@ export default async function StaffLayout({ children }: { children: ReactNode })
               {user.firstName} {user.lastName}
             </span>
           </span>
-          <form action={signOutAction}>
-            <button type="submit" className="rounded-md border border-line px-3 py-1.5 text-sm font-semibold text-ink hover:border-brand hover:text-brand">
-              Sign out
-            </button>
-          </form>
+          <SignOutButton action={signOutAction} />
         </div>
       </SiteHeader>
       <SiteMain>{children}</SiteMain>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TaxIdSchema } from "@/lib/validation";
 import { AddressLine1Schema, AddressLine2Schema, CitySchema, StateSchema, ZipSchema } from "@/lib/validation/address";
-import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "@/lib/registration/answers-schema";
+import { REGISTRANT_FIELDS, refineRegistrant, registrantFrom, registrantShape } from "@/lib/registration/answers-schema";
 
 /** The FAQ's answer, word for word: a billing organization registers with its own Tax ID. */
 export const PROVIDER_TAX_ID_REFUSAL =
@@ -46,13 +46,7 @@ export const BillingRegistrationSchema = z
       name: value.organizationName,
       address: { addressLine1: value.addressLine1, addressLine2: value.addressLine2 ?? null, city: value.city, state: value.state, postalCode: value.postalCode },
     },
-    firstName: value.firstName,
-    lastName: value.lastName,
-    email: value.email,
-    phone: value.phone,
-    password: value.password,
-    submissionId: value.submissionId,
-    answers: answersFrom(value),
+    ...registrantFrom(value),
   }));
 
 export type BillingRegistration = z.output<typeof BillingRegistrationSchema>;

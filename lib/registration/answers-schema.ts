@@ -57,3 +57,16 @@ export const registrantShape = {
   submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
   ...registrationAnswerShape,
 };
+
+/** The registrant's own details and answers, as the registration use cases take them (every registration form's transform ends with these). */
+export function registrantFrom(value: AnswerValues & { firstName: string; lastName: string; email: string; phone: string; password: string; submissionId: string }) {
+  return {
+    firstName: value.firstName,
+    lastName: value.lastName,
+    email: value.email,
+    phone: value.phone,
+    password: value.password,
+    submissionId: value.submissionId,
+    answers: answersFrom(value),
+  };
+}

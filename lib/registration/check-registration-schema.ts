@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CheckNumberSchema, NpiSchema, TaxIdSchema, VendorNumberSchema } from "@/lib/validation";
-import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "./answers-schema";
+import { REGISTRANT_FIELDS, refineRegistrant, registrantFrom, registrantShape } from "./answers-schema";
 
 export const PROOF_OPTIONS = ["vendor", "npi"] as const;
 export type ProofOption = (typeof PROOF_OPTIONS)[number];
@@ -42,13 +42,7 @@ export const CheckRegistrationSchema = z
     taxId: value.taxId,
     checkNumber: value.checkNumber,
     proof: "vendorNumber" in value ? ({ kind: "vendor", vendorNumber: value.vendorNumber } as const) : ({ kind: "npi", npi: value.npi } as const),
-    firstName: value.firstName,
-    lastName: value.lastName,
-    email: value.email,
-    phone: value.phone,
-    password: value.password,
-    submissionId: value.submissionId,
-    answers: answersFrom(value),
+    ...registrantFrom(value),
   }));
 
 export type CheckRegistration = z.output<typeof CheckRegistrationSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NpiSchema, TaxIdSchema } from "@/lib/validation";
-import { answersFrom, REGISTRANT_FIELDS, refineRegistrant, registrantShape } from "./answers-schema";
+import { REGISTRANT_FIELDS, refineRegistrant, registrantFrom, registrantShape } from "./answers-schema";
 
 /** The fields of "Register with US Mail", as the form sends them. */
 export const MAIL_REGISTRATION_FIELDS = ["taxId", "npi", ...REGISTRANT_FIELDS] as const;
@@ -19,13 +19,7 @@ export const MailRegistrationSchema = z
   .transform((value) => ({
     taxId: value.taxId,
     npi: value.npi ?? null,
-    firstName: value.firstName,
-    lastName: value.lastName,
-    email: value.email,
-    phone: value.phone,
-    password: value.password,
-    submissionId: value.submissionId,
-    answers: answersFrom(value),
+    ...registrantFrom(value),
   }));
 
 export type MailRegistration = z.output<typeof MailRegistrationSchema>;
