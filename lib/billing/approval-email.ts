@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { ACCESS_REQUEST_DAYS, findAccessRequest, insertAccessRequest, type AccessRequestRow } from "@/db/queries/access-requests";
+import { ACCESS_REQUEST_DAYS, findAccessRequest, insertAccessRequest, type AccessRequestRow, type NewAccessRequest } from "@/db/queries/access-requests";
 import { listNpisForTaxIds } from "@/db/queries/reference";
 import { newLinkToken } from "@/lib/account/tokens";
 import { recordAudit } from "@/lib/audit";
@@ -58,15 +58,8 @@ export async function queueApprovalEmail(executor: Executor, request: AccessRequ
   });
 }
 
-export interface RequestToIssue {
-  requesterUserId: string;
-  billingOrganizationId: string;
-  providerTaxId: string;
-  npis: string[] | null;
-  contactName: string;
-  contactEmail: string;
-  replacesRequestId?: string | null;
-}
+/** What a new request is about; its token, dates and hash are made by issueAccessRequest. */
+export type RequestToIssue = Omit<NewAccessRequest, "tokenHash" | "now" | "expiresAt">;
 
 /**
  * In the caller's transaction: a new pending request with a fresh link token (256 bits, only its
