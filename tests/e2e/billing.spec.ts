@@ -173,9 +173,12 @@ test("a billing organization registers, asks Northside's delegate, is approved, 
 
   // Pat removes the billing organization's access at once: the billing side shows Revoked.
   await pat.goto("/access");
-  await pat.getByRole("button", { name: "Remove access for Accurate Billing Services" }).click();
+  // By keyboard: the first press asks, the second removes.
+  await tabTo(pat, pat.getByRole("button", { name: "Remove access for Accurate Billing Services" }));
+  await pat.keyboard.press("Enter");
   await expect(pat.getByRole("group", { name: "Remove access to 41-2345678 for Accurate Billing Services?" })).toBeFocused();
-  await pat.getByRole("button", { name: "Remove access" }).click();
+  await tabTo(pat, pat.getByRole("button", { name: "Remove access", exact: true }));
+  await pat.keyboard.press("Enter");
   await expect(pat).toHaveURL(/\/access\?revoked=1$/);
   await expect(pat.getByRole("status").filter({ hasText: "Access removed." })).toBeFocused();
   await expectAccessible(pat);
