@@ -55,6 +55,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                     Account settings
                   </Link>
                 </li>
+                <li>
+                  <Link href="/help" className="font-semibold">
+                    Help
+                  </Link>
+                </li>
               </ul>
             </nav>
           )}
