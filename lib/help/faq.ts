@@ -102,7 +102,7 @@ export const FAQ_GROUPS: FaqGroup[] = [
         ],
         links: [
           { href: "/access/add", label: "Add a Tax ID in Tax ID & NPI access" },
-          { href: "/help/contact?topic=add-tax-id", label: "Contact us" },
+          { href: "/help/contact?topic=add-tax-id", label: "Contact us about a Tax ID without a check" },
         ],
       },
     ],

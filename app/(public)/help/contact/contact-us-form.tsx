@@ -59,7 +59,6 @@ export function ContactUsForm({ action, submissionId, prefill = {} }: { action: 
                   value={topic.value}
                   defaultChecked={values.topic === topic.value}
                   aria-describedby={`topic-${topic.value}-hint`}
-                  aria-invalid={errors.topic ? true : undefined}
                   className="mt-1 h-5 w-5 accent-brand"
                 />
                 <span>
