@@ -7,7 +7,7 @@ const tones = { Open: "info", "In progress": "warning", Resolved: "success" } as
 /** A signed-in person's cases, newest first, with where each one stands. */
 export function MyCases({ cases }: { cases: MyCase[] }) {
   return (
-    <section aria-labelledby="your-cases" className="mt-10 max-w-4xl">
+    <section aria-labelledby="your-cases" className="mb-10 max-w-4xl">
       <h2 id="your-cases" className="text-2xl font-semibold text-ink">
         Your cases
       </h2>

@@ -22,6 +22,8 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
     <>
       <PageHeading title="Help Center" lead="Answers to the questions people ask most about registering and getting access, and a way to reach a representative." />
       <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
+      {/* Signed in: where their cases stand comes first; the FAQ follows. */}
+      {cases ? <MyCases cases={cases} /> : null}
       <FaqSearch initialQuery={query} payerName={PAYER_NAME} />
 
       <section aria-labelledby="contact-us" className="mt-10 max-w-3xl rounded-lg border border-line bg-surface p-5 shadow-sm">
@@ -34,7 +36,6 @@ export default async function HelpPage({ searchParams }: { searchParams: Promise
         </ButtonLink>
       </section>
 
-      {cases ? <MyCases cases={cases} /> : null}
     </>
   );
 }

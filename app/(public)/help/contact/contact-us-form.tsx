@@ -76,10 +76,8 @@ export function ContactUsForm({ action, submissionId, prefill = {} }: { action: 
 
       <fieldset className={fieldsetClasses}>
         <legend className={legendClasses}>Your question</legend>
-        <div className="grid gap-5 sm:grid-cols-2">
-          <TaxIdField values={values} errors={errors} className="" hint="The Tax ID this is about, like 41-1234567. Optional only for “Something else”." />
-          <NpiField values={values} errors={errors} label="NPI (optional)" className="" hint="10 digits, if one NPI in particular." />
-        </div>
+        <TaxIdField values={values} errors={errors} className="max-w-sm" hint="The Tax ID this is about, like 41-1234567. Optional only for “Something else”." />
+        <NpiField values={values} errors={errors} label="NPI (optional)" className="max-w-sm" hint="10 digits, if it is about one NPI in particular." />
         <div>
           <label htmlFor="message" className="block font-semibold text-ink">
             Your message
