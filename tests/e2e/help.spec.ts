@@ -7,12 +7,13 @@ import { expectAccessible, signIn, uniqueEmail, watchConsole } from "./support";
 const PAT = { email: "pat.morgan@northside.example", password: "northside-demo-pass" };
 const SHOTS = process.env.HELP_SCREENSHOTS_DIR ?? "test-results/help-screenshots";
 
-/** The page at desktop and phone widths, for a person to look at. */
+/** The page at desktop and phone widths, for a person to look at; accessible at both. */
 async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    await expectAccessible(page);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }

@@ -14,7 +14,8 @@ export function MyCases({ cases }: { cases: MyCase[] }) {
       {cases.length === 0 ? (
         <p className="mt-2 text-ink">You haven&apos;t opened a case yet. When you contact us, your case and where it stands appear here.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-surface shadow-sm">
+        // Scrolls sideways on a narrow screen: focusable so that keyboard users can scroll it too.
+        <div className="mt-3 overflow-x-auto rounded-lg border border-line bg-surface shadow-sm" role="region" aria-label="Table of your cases" tabIndex={0}>
           <table className="w-full text-left">
             <caption className="sr-only">Your cases, newest first</caption>
             <thead className="border-b border-line bg-canvas text-sm text-muted">
@@ -36,14 +37,14 @@ export function MyCases({ cases }: { cases: MyCase[] }) {
             <tbody>
               {cases.map((item) => (
                 <tr key={item.caseNumber} className="border-b border-line last:border-0">
-                  <th scope="row" className="px-4 py-3 font-semibold text-ink">
+                  <th scope="row" className="whitespace-nowrap px-4 py-3 font-semibold text-ink">
                     {item.caseNumber}
                   </th>
                   <td className="px-4 py-3 text-ink">
                     {item.topic}
                     {item.taxId ? <span className="block text-sm text-muted">Tax ID {item.taxId}</span> : null}
                   </td>
-                  <td className="px-4 py-3 text-ink">{formatDate(item.openedOn)}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-ink">{formatDate(item.openedOn)}</td>
                   <td className="px-4 py-3">
                     <StatusBadge tone={tones[item.status]}>{item.status}</StatusBadge>
                   </td>
