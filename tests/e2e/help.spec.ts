@@ -39,6 +39,7 @@ test("a visitor searches the FAQ, follows an answer's link, and sends Contact us
   await page.getByRole("searchbox", { name: "Search the questions" }).fill("non-payment");
   await expect(page.getByRole("status")).toHaveText("1 question matches");
   await expect(page.getByRole("heading", { level: 3 })).toHaveText(["I received a non-payment notice. How do I register?"]);
+  await expect(page).toHaveURL(/\/help\?q=non-payment$/);
   await expectAccessible(page);
   await screenshots(page, "help-search");
   await page.getByRole("searchbox", { name: "Search the questions" }).fill("zebra");
@@ -49,6 +50,10 @@ test("a visitor searches the FAQ, follows an answer's link, and sends Contact us
   await page.getByRole("link", { name: /Register with a non-payment notice/ }).click();
   await expect(page).toHaveURL(/\/register\/provider\/notice$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("non-payment notice");
+  // Back returns to the search as it was.
+  await page.goBack();
+  await expect(page.getByRole("searchbox", { name: "Search the questions" })).toHaveValue("non-payment");
+  await expect(page.getByRole("status")).toHaveText("1 question matches");
 
   await page.goto("/help");
   await page.getByRole("link", { name: "Contact us", exact: true }).click();

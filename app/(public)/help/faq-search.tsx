@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
 import { countMatches, describeMatches, FAQ_GROUPS, matchesFaq, withPayer } from "@/lib/help/faq";
 import { buttonClasses } from "@/components/ui/button";
@@ -12,7 +13,9 @@ import { inputClasses } from "@/components/form/field";
  * region says how many questions match.
  */
 export function FaqSearch({ initialQuery, payerName }: { initialQuery: string; payerName: string }) {
-  const [query, setQuery] = useState(initialQuery);
+  // Back to a search typed here: the address has the query (replaceState below) while the page's props may not.
+  const searchParams = useSearchParams();
+  const [query, setQuery] = useState(() => searchParams?.get("q")?.slice(0, 100) ?? initialQuery);
   const groups = FAQ_GROUPS.map((group) => ({ ...group, entries: group.entries.filter((entry) => matchesFaq(entry, query, payerName)) }));
   const count = countMatches(groups);
   const hintId = useId();
@@ -32,7 +35,12 @@ export function FaqSearch({ initialQuery, payerName }: { initialQuery: string; p
             name="q"
             type="search"
             value={query}
-            onChange={(event) => setQuery(event.target.value)}
+            onChange={(event) => {
+              setQuery(event.target.value);
+              // The address follows the search, so it can be shared or reloaded (and Back returns to it).
+              const q = event.target.value.trim();
+              window.history.replaceState(null, "", q ? `/help?q=${encodeURIComponent(q)}` : "/help");
+            }}
             aria-describedby={hintId}
             aria-controls="faq-results"
             autoComplete="off"
