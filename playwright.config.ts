@@ -40,6 +40,8 @@ const suites = ([
   { name: "find-my-delegate", testMatch: /find-my-delegate\.spec\.ts$/ },
   // The billing track: registers Accurate Billing Services (once per database) and changes Northside's billing access.
   { name: "billing", testMatch: /billing\.spec\.ts$/ },
+  // The Help Center: FAQ search, Contact us as a visitor and signed in (Pat's cases are the suite's own).
+  { name: "help", testMatch: /help\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -70,6 +70,8 @@ export const LIMITS = {
    * (held by the two limits above) can't keep a Tax ID from being looked up by others for long.
    */
   delegateLookupByTaxId: { keyPrefix: "delegate-lookup:taxid", points: 60, duration: 5 * 60 },
+  /** Contact us cases one signed-in account opens in an hour (visitors count per address: caseFormByClient). */
+  caseFormByUser: { keyPrefix: "case:user", points: 10, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

@@ -52,6 +52,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                     Account settings
                   </Link>
                 </li>
+                <li>
+                  <Link href="/help" className="font-semibold">
+                    Help
+                  </Link>
+                </li>
               </ul>
             </nav>
           )}

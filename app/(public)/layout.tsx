@@ -12,6 +12,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       <SiteHeader payerName={PAYER_NAME}>
         <nav aria-label="Account">
           <ul className="flex items-center gap-4">
+            <li>
+              <Link href="/help" className="font-semibold">
+                Help
+              </Link>
+            </li>
             {user ? (
               <li>
                 <Link href="/access" className="font-semibold">

@@ -80,20 +80,24 @@ test("without a check or notice, a representative is asked and a case number sho
   await expect(page).toHaveURL(/\/access\?added=414567890$/);
   await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "41-4567890" }) }).getByRole("cell").last()).toHaveText("Active");
 
-  // Contact a representative.
+  // Contact a representative: the Help Center's Contact us, with its topic chosen and the account's details filled in.
   await page.goto("/access/add");
   await page.getByRole("link", { name: /Contact a representative/ }).click();
-  await expect(page).toHaveURL(/\/access\/add\/contact$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Contact a representative" })).toBeVisible();
+  await expect(page).toHaveURL(/\/help\/contact\?topic=add-tax-id$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Contact us" })).toBeVisible();
+  await expect(page.getByRole("radio", { name: /Add a Tax ID without a check/ })).toBeChecked();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Send to a representative" }).click();
   await expect(page.locator("form").getByRole("alert")).toContainText("Please correct the 2 fields marked below.");
   await expectAccessible(page);
   await page.getByRole("textbox", { name: "Tax ID", exact: true }).fill("41-5678901");
-  await page.getByRole("textbox", { name: "How can we help?" }).fill("New office manager at Birchwood Clinic; no checks yet.");
+  await page.getByRole("textbox", { name: "Your message" }).fill("New office manager at Birchwood Clinic; no checks yet.");
   await page.getByRole("button", { name: "Send to a representative" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Your case number is C-\d+/ })).toBeVisible();
   await expectAccessible(page);
+  // The old address leads to the same form.
+  await page.goto("/access/add/contact");
+  await expect(page).toHaveURL(/\/help\/contact\?topic=add-tax-id$/);
 
   expect(problems).toEqual([]);
 });

@@ -30,7 +30,7 @@ export default async function AddAccessPage() {
         <ul className="mt-3 space-y-3">
           {/* Built on the mail branch: not prefetched, so this page logs no 404 while that route is missing. */}
           <ChoiceCard href="/access/add/mail" title="Request a PIN letter" description="We mail a PIN to the practice's address of record. Enter it here when it arrives." />
-          <ChoiceCard href="/access/add/contact" title="Contact a representative" description="Tell us which Tax ID you need. A representative will confirm you work there and add it." />
+          <ChoiceCard href="/help/contact?topic=add-tax-id" title="Contact a representative" description="Tell us which Tax ID you need (Contact us, in the Help Center). A representative will confirm you work there and add it." />
         </ul>
       </section>
     </>
