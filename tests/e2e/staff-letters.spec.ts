@@ -48,10 +48,27 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-async function newPage(browser: Browser, baseURL: string | undefined): Promise<{ page: Page; problems: string[] }> {
+/**
+ * A representative's page. The console's navigation links /staff/cases, built on another branch
+ * (staff-cases): until it is merged, Next's prefetch of that link answers 404, which Chromium logs
+ * as a console error without its URL. Those lines are set aside when every 404 was that prefetch;
+ * any other 404 stays a problem.
+ */
+async function newPage(browser: Browser, baseURL: string | undefined): Promise<{ page: Page; problems: () => string[] }> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
-  return { page, problems: watchConsole(page) };
+  const logged = watchConsole(page);
+  const notFound: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() === 404) notFound.push(new URL(response.url()).pathname);
+  });
+  return {
+    page,
+    problems: () => {
+      const others = notFound.filter((path) => path !== "/staff/cases");
+      return [...others.map((path) => `404 for ${path}`), ...logged.filter((problem) => others.length > 0 || !problem.includes("404 (Not Found)"))];
+    },
+  };
 }
 
 test("a US Mail registration's letter is printed in a batch, marked mailed, and its PIN redeemed", async ({ page, browser, baseURL }) => {
@@ -109,7 +126,7 @@ test("a US Mail registration's letter is printed in a batch, marked mailed, and 
   await expect(riley.getByRole("banner")).toBeHidden();
   await expect(riley.getByRole("heading", { level: 2, name: /letter printed/ })).toBeHidden();
   await expect(sheet).toBeVisible();
-  expect(await sheet.evaluate((element) => getComputedStyle(element).breakAfter)).toBe("page");
+  expect(await sheet.evaluate((element) => getComputedStyle(element).breakInside)).toBe("avoid");
   await riley.screenshot({ path: `${SHOTS}/letters-print-sheet.png`, fullPage: true });
   await riley.emulateMedia({ media: "screen" });
 
@@ -122,7 +139,7 @@ test("a US Mail registration's letter is printed in a batch, marked mailed, and 
   await expect(row).toContainText("Printed");
   await expect(row.getByRole("checkbox")).toHaveCount(0);
 
-  await row.getByRole("button", { name: `Mark mailed: the letter to Birchwood Clinic for ${registrant}` }).click();
+  await row.getByRole("button", { name: new RegExp(`^Mark mailed\\s?: the letter to Birchwood Clinic for ${registrant}$`) }).click();
   await expect(riley.getByRole("status").filter({ hasText: "1 letter marked mailed today." })).toBeVisible();
   await expect(row).toContainText("Mailed");
   await expectAccessible(riley);
@@ -141,30 +158,40 @@ test("a US Mail registration's letter is printed in a batch, marked mailed, and 
   await expectAccessible(riley);
 
   expect(problems).toEqual([]);
-  expect(staff.problems).toEqual([]);
+  expect(staff.problems()).toEqual([]);
 });
 
 test("a representative prints, marks mailed and searches the records by keyboard alone", async ({ page, browser, baseURL }) => {
   test.setTimeout(300_000);
   const lastName = uniqueLastName("Price");
   const registrant = `Avery ${lastName}`;
+  const other = `Jules ${uniqueLastName("Stone")}`;
   await registerByMail(page, { taxId: "41-4567890", firstName: "Avery", lastName });
+  await registerByMail(page, { taxId: "41-1234567", firstName: "Jules", lastName: other.split(" ")[1]! });
 
   const { page: riley, problems } = await newPage(browser, baseURL);
   await signInAsRiley(riley);
   await riley.goto("/staff/letters");
   await expect(riley.getByRole("row").filter({ hasText: registrant })).toContainText("Queued");
-  await tabTo(riley, riley.getByRole("checkbox", { name: /Select all queued letters \(1\)/ }));
+  await tabTo(riley, riley.getByRole("checkbox", { name: /Select all queued letters \(2\)/ }));
   await riley.keyboard.press("Space");
-  await tabTo(riley, riley.getByRole("button", { name: "Print batch (1 letter)" }));
+  await tabTo(riley, riley.getByRole("button", { name: "Print batch (2 letters)" }));
   await riley.keyboard.press("Enter");
-  await expect(riley.getByRole("heading", { level: 2, name: "1 letter printed: print the sheets now" })).toBeFocused();
-  await expect(riley.getByRole("article", { name: `Letter 1 of 1: Prairie Health Partners, attention ${registrant}` })).toContainText("400 Prairie Blvd");
-  await tabTo(riley, riley.getByRole("button", { name: "Mark this letter mailed" }));
+  await expect(riley.getByRole("heading", { level: 2, name: "2 letters printed: print the sheets now" })).toBeFocused();
+  const sheets = riley.getByRole("article");
+  await expect(sheets).toHaveCount(2);
+  await expect(riley.getByRole("article", { name: `Letter 1 of 2: Prairie Health Partners, attention ${registrant}` })).toContainText("400 Prairie Blvd");
+  await expect(riley.getByRole("article", { name: `Letter 2 of 2: Lakeside Family Clinic, attention ${other}` })).toContainText("100 Lake St");
+  // On paper, one letter per sheet.
+  await riley.emulateMedia({ media: "print" });
+  expect(await sheets.first().evaluate((element) => getComputedStyle(element).breakAfter)).toBe("page");
+  await riley.screenshot({ path: `${SHOTS}/letters-print-two-sheets.png`, fullPage: true });
+  await riley.emulateMedia({ media: "screen" });
+  await tabTo(riley, riley.getByRole("button", { name: "Mark these 2 letters mailed" }));
   await riley.keyboard.press("Enter");
-  await expect(riley.getByRole("status").filter({ hasText: "1 letter marked mailed today." })).toBeVisible();
+  await expect(riley.getByRole("status").filter({ hasText: "2 letters marked mailed today." })).toBeVisible();
   await expect(riley.getByRole("row").filter({ hasText: registrant })).toContainText("Mailed");
-
+  await expect(riley.getByRole("row").filter({ hasText: other })).toContainText("Mailed");
   await riley.goto("/staff");
   await tabTo(riley, riley.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Records" }));
   await riley.keyboard.press("Enter");
@@ -198,7 +225,7 @@ test("a representative prints, marks mailed and searches the records by keyboard
   await riley.goto("/staff/records?q=x");
   await expect(riley.getByText("Type a Tax ID (9 digits), an NPI (10 digits)")).toBeVisible();
   await expectAccessible(riley);
-  expect(problems).toEqual([]);
+  expect(problems()).toEqual([]);
 });
 
 test("a provider user and a visitor get 404 on the console's letters and records", async ({ page }) => {
