@@ -203,7 +203,7 @@ export const PIN_LETTER_STATUSES = pinLetterStatusEnum.enumValues;
 export type PinLetterStatus = (typeof PIN_LETTER_STATUSES)[number];
 
 function shownStatus(now: Date) {
-  return sql<PinLetterStatus>`case when ${inArray(pinLetters.status, [...LIVE_LETTER_STATUSES])} and ${pinLetters.expiresAt} <= ${now} then 'expired'::pin_letter_status else ${pinLetters.status} end`;
+  return sql<PinLetterStatus>`case when ${inArray(pinLetters.status, [...LIVE_LETTER_STATUSES])} and ${pinLetters.expiresAt} <= ${now.toISOString()}::timestamptz then 'expired'::pin_letter_status else ${pinLetters.status} end`;
 }
 
 /**
