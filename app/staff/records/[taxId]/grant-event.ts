@@ -24,6 +24,7 @@ export function describeGrantEvent(event: GrantEvent): string {
   const subject = name(event.subjectFirstName, event.subjectLastName);
   const actor = name(event.actorFirstName, event.actorLastName) ?? event.actorLabel;
   const method = typeof event.details?.method === "string" ? event.details.method.replaceAll("_", " ") : null;
-  const parts = [what, subject ? `${event.action === "access.granted" ? "to" : "for"} ${subject}` : null, actor && actor !== subject ? `by ${actor}` : null, method ? `(${method})` : null, event.outcome !== "success" ? `: ${event.outcome}` : null, event.reason ? `, ${event.reason.replaceAll("_", " ")}` : null];
-  return parts.filter(Boolean).join(" ");
+  const who = [what, subject ? `${event.action === "access.granted" ? "to" : "for"} ${subject}` : null, actor && actor !== subject ? `by ${actor}` : null].filter(Boolean).join(" ");
+  const how = [method, event.outcome !== "success" ? event.outcome.replaceAll("_", " ") : null].filter(Boolean).join(", ");
+  return `${who}${how ? ` (${how})` : ""}${event.reason ? `: ${event.reason.replaceAll("_", " ")}` : ""}`;
 }
