@@ -42,6 +42,8 @@ const suites = ([
   { name: "billing", testMatch: /billing\.spec\.ts$/ },
   // The Help Center: FAQ search, Contact us as a visitor and signed in (Pat's cases are the suite's own).
   { name: "help", testMatch: /help\.spec\.ts$/ },
+  // The console's PIN letters and records: registers Birchwood and Prairie by US Mail, prints and mails their letters.
+  { name: "staff-letters", testMatch: /staff-letters\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -51,7 +51,11 @@ export type AuditAction =
   | "access_request.expired"
   | "access_request.reminded"
   | "access_request.revoked"
-  | "delegate.lookup";
+  | "delegate.lookup"
+  | "pin_letter.printed"
+  | "pin_letter.mailed"
+  | "records.searched"
+  | "records.viewed";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

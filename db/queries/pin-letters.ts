@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { accessGrants, pinLetters, providerTaxIds, users, type DepartedDelegateClaim, type LetterAddress } from "../schema";
+import { accessGrants, pinLetterStatusEnum, pinLetters, providerTaxIds, users, type DepartedDelegateClaim, type LetterAddress } from "../schema";
 
 /** Letters whose PIN can still be entered (if not past expires_at). */
 export const LIVE_LETTER_STATUSES = ["queued", "printed", "mailed"] as const;
@@ -195,5 +195,60 @@ export async function lockPendingPinGrant(executor: Executor, grantId: string, u
     .from(accessGrants)
     .where(and(eq(accessGrants.id, grantId), eq(accessGrants.userId, userId), eq(accessGrants.method, "us_mail_pin"), eq(accessGrants.status, "pending")))
     .for("update");
+  return row ?? null;
+}
+
+/** What the console shows for a letter: the stored status, or "expired" once a live letter's 30 days are over. */
+export const PIN_LETTER_STATUSES = pinLetterStatusEnum.enumValues;
+export type PinLetterStatus = (typeof PIN_LETTER_STATUSES)[number];
+
+function shownStatus(now: Date) {
+  return sql<PinLetterStatus>`case when ${inArray(pinLetters.status, [...LIVE_LETTER_STATUSES])} and ${pinLetters.expiresAt} <= ${now.toISOString()}::timestamptz then 'expired'::pin_letter_status else ${pinLetters.status} end`;
+}
+
+/**
+ * The console's letter queue, oldest request first, optionally of one shown status. Never the
+ * sealed PIN: representatives see who asked and where the letter goes, not what it says.
+ */
+export async function listLetterQueue(executor: Executor, options: { status: PinLetterStatus | null; now: Date; limit?: number }) {
+  const status = shownStatus(options.now);
+  return executor
+    .select({
+      id: pinLetters.id,
+      taxId: pinLetters.taxId,
+      address: pinLetters.address,
+      organizationName: providerTaxIds.legalName,
+      status,
+      letterDate: pinLetters.letterDate,
+      expiresAt: pinLetters.expiresAt,
+      printedAt: pinLetters.printedAt,
+      mailedAt: pinLetters.mailedAt,
+      redeemedAt: pinLetters.redeemedAt,
+      requesterFirstName: users.firstName,
+      requesterLastName: users.lastName,
+      requesterEmail: users.email,
+    })
+    .from(pinLetters)
+    .innerJoin(users, eq(users.id, pinLetters.requestedByUserId))
+    .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, pinLetters.taxId))
+    .where(options.status ? sql`${status} = ${options.status}` : undefined)
+    .orderBy(asc(pinLetters.letterDate), asc(pinLetters.id))
+    .limit(options.limit ?? 200);
+}
+
+/** How many letters have each shown status (for the filter). */
+export async function countLettersByStatus(executor: Executor, now: Date): Promise<Partial<Record<PinLetterStatus, number>>> {
+  const status = shownStatus(now);
+  const rows = await executor.select({ status, count: sql<number>`count(*)::int` }).from(pinLetters).groupBy(sql`1`);
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+}
+
+/** Mailed: a printed letter went into the post (once; false when it was not printed or is already mailed). */
+export async function markLetterMailed(executor: Executor, letterId: string, values: { now: Date; byUserId: string }) {
+  const [row] = await executor
+    .update(pinLetters)
+    .set({ status: "mailed", mailedAt: values.now, mailedByUserId: values.byUserId })
+    .where(and(eq(pinLetters.id, letterId), eq(pinLetters.status, "printed")))
+    .returning({ id: pinLetters.id, taxId: pinLetters.taxId });
   return row ?? null;
 }
