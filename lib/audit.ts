@@ -51,7 +51,14 @@ export type AuditAction =
   | "access_request.expired"
   | "access_request.reminded"
   | "access_request.revoked"
-  | "delegate.lookup";
+  | "delegate.lookup"
+  | "case.assigned"
+  | "case.note_added"
+  | "case.replied"
+  | "case.resolved"
+  | "case.delegate_deactivated"
+  | "case.access_granted"
+  | "staff.account_created";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 
