@@ -40,6 +40,8 @@ const suites = ([
   { name: "find-my-delegate", testMatch: /find-my-delegate\.spec\.ts$/ },
   // The billing track: registers Accurate Billing Services (once per database) and changes Northside's billing access.
   { name: "billing", testMatch: /billing\.spec\.ts$/ },
+  // The representatives' console: cases opened by a visitor and by Pat, worked by Riley.
+  { name: "staff-cases", testMatch: /staff-cases\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -4,7 +4,6 @@ import { loadCaseQueue, parseQueueFilter, queueHref } from "@/lib/staff/cases/qu
 import { deactivateDepartedDelegate } from "@/lib/staff/cases/deactivate-departed-delegate";
 import { grantFromNotListedCase } from "@/lib/staff/cases/grant-from-not-listed";
 import { addCaseNote, assignCaseToSelf, replyToRequester, resolveCase } from "@/lib/staff/cases/work-case";
-import { confirmedAccount } from "@/tests/factories/add-access";
 import { demoDelegate, seedDemo } from "@/tests/factories/demo-data";
 import { buildRequestContext } from "@/tests/factories/request-context";
 import { emailsTo } from "@/tests/support/outbox";

@@ -1,0 +1,179 @@
+import fs from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { tabTo, typeInto } from "./keyboard-helpers";
+import { openEmail } from "./mailbox";
+import { expectAccessible, signIn, uniqueEmail, watchConsole } from "./support";
+
+const PAT = { email: "pat.morgan@northside.example", password: "northside-demo-pass" };
+const RILEY = { email: "riley.reyes@staff.example", password: "staff-demo-password" };
+const SHOTS = process.env.E2E_SCREENSHOTS_DIR ?? "/tmp/staff-cases-screenshots";
+
+async function newPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  return { page, problems: watchConsole(page) };
+}
+
+/** A visitor reports Maple Grove Family Medicine through "My provider is not listed"; returns the case number (C-…). */
+async function reportNotListed(page: Page, email: string): Promise<string> {
+  await page.goto("/register/provider/not-listed");
+  await page.getByRole("textbox", { name: "Provider or organization name" }).fill("Maple Grove Family Medicine");
+  await page.getByRole("textbox", { name: "Tax ID" }).fill("41-7654321");
+  await page.getByRole("textbox", { name: "Street address" }).fill("700 Maple Ave");
+  await page.getByRole("textbox", { name: "City" }).fill("Maple Grove");
+  await page.getByRole("combobox", { name: "State" }).selectOption("MN");
+  await page.getByRole("textbox", { name: "ZIP code" }).fill("55369");
+  await page.getByRole("textbox", { name: "Practice phone" }).fill("763-555-0100");
+  await page.getByRole("textbox", { name: "Your first name" }).fill("Jamie");
+  await page.getByRole("textbox", { name: "Your last name" }).fill("Fox");
+  await page.getByRole("textbox", { name: "Your work email" }).fill(email);
+  await page.getByRole("textbox", { name: "Your work phone" }).fill("763-555-0111");
+  await page.getByRole("textbox", { name: "How can we help?" }).fill("We opened in March and bill under this Tax ID.");
+  await page.getByRole("button", { name: "Send to a representative" }).click();
+  const caseTitle = page.getByText(/^Your case number is C-\d+$/);
+  await expect(caseTitle).toBeVisible();
+  return (await caseTitle.innerText()).replace("Your case number is ", "");
+}
+
+/** Pat asks a representative to add Birchwood Clinic's Tax ID without a check; returns the case number. */
+async function contactAsPat(page: Page): Promise<string> {
+  await page.goto("/signin");
+  await signIn(page, PAT.email, PAT.password);
+  await expect(page).toHaveURL(/\/access$/);
+  await page.goto("/access/add/contact");
+  await page.getByRole("textbox", { name: "Tax ID", exact: true }).fill("41-5678901");
+  await page.getByRole("textbox", { name: "How can we help?" }).fill("I now also manage Birchwood Clinic's front desk; we have no checks yet.");
+  await page.getByRole("button", { name: "Send to a representative" }).click();
+  const received = page.getByText(/Your case number is C-\d+\./);
+  await expect(received).toBeVisible();
+  return /C-\d+/.exec(await received.innerText())![0];
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    // No sideways scrolling on a phone: the queue turns into cards, the case page into one column.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}px`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("a not-listed case and a Contact us case reach Riley's queue; Riley assigns, notes, replies and resolves them", async ({ browser }) => {
+  const visitor = await newPage(browser);
+  const pat = await newPage(browser);
+  const riley = await newPage(browser);
+  const jamieEmail = uniqueEmail("jamie");
+
+  const notListed = await reportNotListed(visitor.page, jamieEmail);
+  const contact = await contactAsPat(pat.page);
+
+  // Riley signs in (two steps) and lands on the console.
+  const page = riley.page;
+  await page.goto("/signin");
+  await signIn(page, RILEY.email, RILEY.password);
+  await expect(page).toHaveURL(/\/staff$/);
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Cases" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cases" })).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").filter({ hasText: notListed })).toContainText("Provider not listed");
+  await expect(table.getByRole("row").filter({ hasText: notListed })).toContainText("Jamie Fox");
+  await expect(table.getByRole("row").filter({ hasText: contact })).toContainText("Contact us");
+  await expect(table.getByRole("row").filter({ hasText: contact })).toContainText("41-5678901");
+  await expectAccessible(page);
+  await screenshot(page, "queue");
+
+  // A filtered view is a link.
+  await page.getByRole("combobox", { name: "Type" }).selectOption("contact_us");
+  await page.getByRole("combobox", { name: "Order" }).selectOption("newest");
+  await page.getByRole("button", { name: "Show cases" }).click();
+  await expect(page).toHaveURL(/\/staff\/cases\?type=contact_us&order=newest$/);
+  await expect(table.getByRole("row").filter({ hasText: contact })).toBeVisible();
+  await expect(table.getByRole("row").filter({ hasText: notListed })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // The Contact us case, with the mouse.
+  await table.getByRole("link", { name: contact }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Case ${contact}` })).toBeVisible();
+  await expect(page.getByText("I now also manage Birchwood Clinic's front desk; we have no checks yet.")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Assign to me" }).click();
+  await expect(page.getByText("The case is assigned to you.")).toBeVisible();
+  await expect(page.getByText("Riley Reyes (you)")).toBeVisible();
+  await page.getByRole("textbox", { name: "Note" }).fill("Called Birchwood: Pat works there.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText("Note added to the history.")).toBeVisible();
+  await page.getByRole("textbox", { name: /Message to Pat Morgan/ }).fill("We checked with Birchwood Clinic.\nAsk its delegate to invite you.");
+  await page.getByRole("button", { name: "Send reply" }).click();
+  await expect(page.getByText("Reply sent by email. It is in the history.")).toBeVisible();
+  await page.getByRole("textbox", { name: "Closing note (optional)" }).fill("Explained how to be invited.");
+  await page.getByRole("button", { name: "Resolve case" }).click();
+  const history = page.getByRole("region", { name: "History" });
+  await expect(history).toContainText("Resolved: Explained how to be invited.");
+  await expect(history).toContainText("Called Birchwood: Pat works there.");
+  await expect(history).toContainText(`Reply emailed to ${PAT.email}`);
+  await expect(page.getByRole("region", { name: "Summary" })).toContainText("Resolved");
+  await expectAccessible(page);
+
+  // Pat receives the reply.
+  const patReply = await openEmail(pat.page, PAT.email, new RegExp(`About your case ${contact}`));
+  expect(patReply.text).toContain("We checked with Birchwood Clinic.");
+  expect(patReply.text).toContain("Riley R.");
+
+  // The not-listed case, by keyboard alone.
+  await page.goto(`/staff/cases/${notListed.replace("C-", "")}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Case ${notListed}` })).toBeVisible();
+  await expect(page.getByText("Maple Grove Family Medicine").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Grant access to this Tax ID" })).toContainText("has no portal account");
+  await screenshot(page, "case");
+  await tabTo(page, page.getByRole("button", { name: "Assign to me" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The case is assigned to you.")).toBeVisible();
+  await typeInto(page, page.getByRole("textbox", { name: /Message to Jamie Fox/ }), "Thank you. We are adding Maple Grove Family Medicine to our records.");
+  await tabTo(page, page.getByRole("button", { name: "Send reply" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Reply sent by email. It is in the history.")).toBeVisible();
+  await typeInto(page, page.getByRole("textbox", { name: "Note" }), "Sent to provider data for the records.");
+  await tabTo(page, page.getByRole("button", { name: "Add note" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Note added to the history.")).toBeVisible();
+  await tabTo(page, page.getByRole("button", { name: "Resolve case" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Resolved.");
+  await expect(page.getByRole("button", { name: "Resolve case" })).toHaveCount(0);
+  await expectAccessible(page);
+
+  const jamieReply = await openEmail(visitor.page, jamieEmail.toLowerCase(), new RegExp(`About your case ${notListed}`), /\/help$/);
+  expect(jamieReply.text).toContain("We are adding Maple Grove Family Medicine to our records.");
+
+  // Both are resolved in the queue.
+  await page.goto("/staff/cases?status=resolved");
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: notListed })).toContainText("Resolved");
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: contact })).toContainText("Resolved");
+  await expectAccessible(page);
+
+  expect([...visitor.problems, ...pat.problems, ...riley.problems]).toEqual([]);
+});
+
+test("a visitor and a provider user opening the console get 404", async ({ browser }) => {
+  const visitor = await newPage(browser);
+  for (const path of ["/staff", "/staff/cases", "/staff/cases/1001"]) {
+    const response = await visitor.page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(visitor.page.getByRole("heading", { level: 1, name: "We can't find that page" })).toBeVisible();
+  }
+  await expectAccessible(visitor.page);
+
+  const pat = await newPage(browser);
+  await pat.page.goto("/signin");
+  await signIn(pat.page, PAT.email, PAT.password);
+  await expect(pat.page).toHaveURL(/\/access$/);
+  for (const path of ["/staff", "/staff/cases", "/staff/cases/1001"]) {
+    const response = await pat.page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(pat.page.getByRole("heading", { level: 1, name: "We can't find that page" })).toBeVisible();
+  }
+  await expectAccessible(pat.page);
+  expect([...visitor.problems, ...pat.problems]).toEqual([]);
+});
