@@ -129,13 +129,20 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
         </div>
 
         <div className="space-y-6">
-          {!resolved && !assignedToMe ? (
+          {!resolved ? (
             <section aria-labelledby="assign-heading" className={sectionClasses}>
               <h2 id="assign-heading" className="text-xl font-semibold text-ink">
                 Assign
               </h2>
-              <p className="mb-3 mt-1 text-muted">{record.assigneeFirstName ? `Take it over from ${record.assigneeFirstName} ${record.assigneeLastName}.` : "Nobody is working on this case."}</p>
-              <CaseButtonForm action={assignToMeAction.bind(null, record.number)} label="Assign to me" pendingLabel="Assigning…" />
+              {/* Present before and after assigning, so the change is announced where focus was. */}
+              <p role="status" className="mt-1 text-muted">
+                {assignedToMe ? "The case is assigned to you." : record.assigneeFirstName ? `Take it over from ${record.assigneeFirstName} ${record.assigneeLastName}.` : "Nobody is working on this case."}
+              </p>
+              {assignedToMe ? null : (
+                <div className="mt-3">
+                  <CaseButtonForm action={assignToMeAction.bind(null, record.number)} label="Assign to me" pendingLabel="Assigning…" />
+                </div>
+              )}
             </section>
           ) : null}
 
