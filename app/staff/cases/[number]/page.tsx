@@ -16,7 +16,8 @@ import { CaseButtonForm, CaseTextForm, DeactivateDelegateForm } from "./case-for
 export const metadata: Metadata = { title: "Case" };
 
 const eventLabels = { opened: "Opened", note: "Note", status_changed: "Status", assigned: "Assigned", email_sent: "Email sent", linked: "Linked" } as const;
-const sectionClasses = "rounded-lg border border-line bg-surface p-5 shadow-sm";
+// Emails and long words wrap anywhere, so a phone never scrolls sideways.
+const sectionClasses = "min-w-0 rounded-lg border border-line bg-surface p-5 shadow-sm [overflow-wrap:anywhere]";
 
 export default async function CasePage({ params }: { params: Promise<{ number: string }> }) {
   const { number: raw } = await params;
@@ -38,8 +39,8 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
       </nav>
       <PageHeading eyebrow={caseTypeLabels[record.type]} title={`Case ${label}`} />
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="space-y-6">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-6">
           <section aria-labelledby="summary-heading" className={sectionClasses}>
             <h2 id="summary-heading" className="text-xl font-semibold text-ink">
               Summary
@@ -128,7 +129,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
           </section>
         </div>
 
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           {!resolved ? (
             <section aria-labelledby="assign-heading" className={sectionClasses}>
               <h2 id="assign-heading" className="text-xl font-semibold text-ink">
