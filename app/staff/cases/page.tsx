@@ -96,7 +96,7 @@ export default async function CasesQueuePage({ searchParams }: { searchParams: P
             <tbody>
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-line last:border-b-0">
-                  <th scope="row" className="px-3 py-2 font-semibold">
+                  <th scope="row" className="whitespace-nowrap px-3 py-2 font-semibold">
                     <Link href={`/staff/cases/${row.number}`}>{formatCaseNumber(row.number)}</Link>
                   </th>
                   <td className="px-3 py-2">{caseTypeLabels[row.type]}</td>

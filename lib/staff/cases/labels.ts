@@ -50,3 +50,9 @@ export function describeAge(from: Date, now: Date): string {
   const days = Math.floor(hours / 24);
   return `${days} day${days === 1 ? "" : "s"}`;
 }
+
+/** "3 days ago", "just now". */
+export function describeAgo(from: Date, now: Date): string {
+  const age = describeAge(from, now);
+  return age === "just now" ? age : `${age} ago`;
+}

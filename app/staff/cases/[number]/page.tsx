@@ -7,7 +7,7 @@ import { requireStaff } from "@/lib/auth/dal";
 import { formatCaseNumber } from "@/lib/cases/open-case";
 import { formatDateTime } from "@/lib/format";
 import { loadCaseView, parseCaseNumber } from "@/lib/staff/cases/case-view";
-import { caseStatusLabels, caseStatusTones, caseTypeLabels, describeAge, detailLabels } from "@/lib/staff/cases/labels";
+import { caseStatusLabels, caseStatusTones, caseTypeLabels, describeAgo, detailLabels } from "@/lib/staff/cases/labels";
 import { formatTaxId } from "@/lib/validation";
 import { formatPhone } from "@/lib/validation/person";
 import { addNoteAction, assignToMeAction, deactivateDelegateAction, grantAccessAction, replyAction, resolveAction } from "./actions";
@@ -30,7 +30,12 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   const label = formatCaseNumber(record.number);
   const resolved = record.status === "resolved";
   const assignedToMe = record.assignedToUserId === user.userId;
-  const details = Object.entries(record.details).filter(([, value]) => value !== null && value !== "");
+  // Shown in the form's order (jsonb keeps its own key order), fields we have no label for last.
+  const order = Object.keys(detailLabels);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const details = Object.entries(record.details)
+    .filter(([, value]) => value !== null && value !== "")
+    .sort(([a], [b]) => rank(a) - rank(b));
 
   return (
     <>
@@ -52,7 +57,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
               </dd>
               <dt className="font-semibold">Opened</dt>
               <dd>
-                {formatDateTime(record.createdAt)} ({describeAge(record.createdAt, now)} ago)
+                {formatDateTime(record.createdAt)} ({describeAgo(record.createdAt, now)})
               </dd>
               {record.resolvedAt ? (
                 <>
