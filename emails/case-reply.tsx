@@ -53,5 +53,5 @@ CaseReply.PreviewProps = {
   caseNumber: "C-1042",
   representativeName: "Riley R.",
   message: "We found Maple Grove Family Medicine in our provider files and added it.\nYou can register now.",
-  contactUrl: "https://portal.example/help#contact",
+  contactUrl: "https://portal.example/help",
 } satisfies CaseReplyProps;
