@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { tabTo, typeInto } from "./keyboard-helpers";
 import { openEmail } from "./mailbox";
-import { expectAccessible, signIn, uniqueEmail, watchConsole } from "./support";
+import { expectAccessible, fillCheckRegistration, openCheckRegistration, signIn, uniqueEmail, watchConsole } from "./support";
 
 const PAT = { email: "pat.morgan@northside.example", password: "northside-demo-pass" };
 const RILEY = { email: "riley.reyes@staff.example", password: "staff-demo-password" };
@@ -20,10 +20,10 @@ async function newPage(browser: Browser): Promise<{ page: Page; problems: string
 }
 
 /** A visitor reports Maple Grove Family Medicine through "My provider is not listed"; returns the case number (C-…). */
-async function reportNotListed(page: Page, email: string): Promise<string> {
+async function reportNotListed(page: Page, email: string, provider = { organizationName: "Maple Grove Family Medicine", taxId: "41-7654321" }): Promise<string> {
   await page.goto("/register/provider/not-listed");
-  await page.getByRole("textbox", { name: "Provider or organization name" }).fill("Maple Grove Family Medicine");
-  await page.getByRole("textbox", { name: "Tax ID" }).fill("41-7654321");
+  await page.getByRole("textbox", { name: "Provider or organization name" }).fill(provider.organizationName);
+  await page.getByRole("textbox", { name: "Tax ID" }).fill(provider.taxId);
   await page.getByRole("textbox", { name: "Street address" }).fill("700 Maple Ave");
   await page.getByRole("textbox", { name: "City" }).fill("Maple Grove");
   await page.getByRole("combobox", { name: "State" }).selectOption("MN");
@@ -188,6 +188,56 @@ test("a not-listed case and a Contact us case reach Riley's queue; Riley assigns
   // merged, Next's prefetch of those two links gets 404. Nothing else may fail.
   const siblingSection = (problem: string) => /^404: \/staff\/(letters|records)$/.test(problem);
   const problems = [...visitor.problems, ...pat.problems, ...riley.problems];
+  const siblingsMissing = problems.some(siblingSection);
+  expect(problems.filter((problem) => !siblingSection(problem) && !(siblingsMissing && problem === CONSOLE_404))).toEqual([]);
+});
+
+test("Riley grants a Tax ID from a not-listed case and deactivates a departed delegate in one step", async ({ browser }) => {
+  const visitor = await newPage(browser);
+  const riley = await newPage(browser);
+
+  // Pat, who has an account, reports Birchwood Clinic (in the records, not registered) as not listed.
+  const grantCase = await reportNotListed(visitor.page, PAT.email, { organizationName: "Birchwood Clinic", taxId: "41-5678901" });
+
+  // Chris registers for Northside Pediatrics saying Pat has left: a departed-delegate review.
+  await openCheckRegistration(visitor.page);
+  await fillCheckRegistration(visitor.page, { taxId: "41-2345678", checkNumber: "7001002", vendorNumber: "100310", firstName: "Chris", lastName: "Park", email: uniqueEmail("chris"), phone: "651-555-0123", password: "northside new front desk" });
+  await visitor.page.getByRole("button", { name: "Create my account" }).click();
+  await visitor.page.getByRole("group", { name: "Northside Pediatrics already has a delegate" }).getByRole("radio", { name: "They have left the organization" }).check();
+  await visitor.page.getByLabel("Password", { exact: true }).fill("northside new front desk");
+  await visitor.page.getByRole("button", { name: "Create my account" }).click();
+  await expect(visitor.page).toHaveURL(/\/register\/check-email$/);
+
+  const page = riley.page;
+  await page.goto("/signin");
+  await signIn(page, RILEY.email, RILEY.password);
+  await page.goto(`/staff/cases/${grantCase.replace("C-", "")}`);
+  const grant = page.getByRole("region", { name: "Grant access to this Tax ID" });
+  await expect(grant).toContainText("Pat Morgan (pat.morgan@northside.example) works for Birchwood Clinic");
+  await expect(grant).toContainText("its delegate (it has none)");
+  await expectAccessible(page);
+  await grant.getByRole("button", { name: "Grant access" }).click();
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Gave Pat Morgan (pat.morgan@northside.example) access to Tax ID 41-5678901 (Birchwood Clinic), all NPIs, as its delegate.");
+  await expect(grant).toContainText("Pat Morgan has access to Birchwood Clinic.");
+
+  await page.goto("/staff/cases?type=departed_delegate_review");
+  await page.getByRole("table").getByRole("row").filter({ hasText: "Chris Park" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Case C-\d+$/ })).toBeVisible();
+  const departed = page.getByRole("region", { name: "Deactivate the old delegate" });
+  await expect(departed.getByRole("radio", { name: /Pat Morgan/ })).toBeChecked();
+  await expectAccessible(page);
+  await screenshot(page, "departed-review");
+  await tabTo(page, departed.getByRole("button", { name: "Deactivate the old delegate" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Deactivated the old delegate Pat Morgan (pat.morgan@northside.example)");
+  await expect(page.getByRole("region", { name: "History" })).toContainText("Chris Park remains the delegate.");
+  // Pat still belongs to Birchwood Clinic, so the account stays active there.
+  await expect(page.getByRole("region", { name: "History" })).toContainText("their account stays active for their other organizations");
+  await expect(departed).toContainText("no other delegate now");
+  await expectAccessible(page);
+
+  const siblingSection = (problem: string) => /^404: \/staff\/(letters|records)$/.test(problem);
+  const problems = [...visitor.problems, ...riley.problems];
   const siblingsMissing = problems.some(siblingSection);
   expect(problems.filter((problem) => !siblingSection(problem) && !(siblingsMissing && problem === CONSOLE_404))).toEqual([]);
 });
