@@ -32,7 +32,6 @@ export const detailLabels: Record<string, string> = {
   postalCode: "ZIP code",
   practicePhone: "Practice phone",
   topic: "Topic",
-  reason: "Reason (code)",
   reasonLabel: "Reason",
   note: "Note",
   previousDelegates: "Delegates at the time",

@@ -17,6 +17,8 @@ export const metadata: Metadata = { title: "Case" };
 
 const eventLabels = { opened: "Opened", note: "Note", status_changed: "Status", assigned: "Assigned", email_sent: "Email sent", linked: "Linked" } as const;
 // Emails and long words wrap anywhere, so a phone never scrolls sideways.
+/** Codes kept for the machine that have a readable twin (reason → reasonLabel). */
+const HIDDEN_DETAILS = new Set(["reason"]);
 const sectionClasses = "min-w-0 rounded-lg border border-line bg-surface p-5 shadow-sm [overflow-wrap:anywhere]";
 
 export default async function CasePage({ params }: { params: Promise<{ number: string }> }) {
@@ -34,7 +36,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
   const order = Object.keys(detailLabels);
   const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
   const details = Object.entries(record.details)
-    .filter(([, value]) => value !== null && value !== "")
+    .filter(([key, value]) => value !== null && value !== "" && !HIDDEN_DETAILS.has(key))
     .sort(([a], [b]) => rank(a) - rank(b));
 
   return (
@@ -98,7 +100,7 @@ export default async function CasePage({ params }: { params: Promise<{ number: s
               <dt className="font-semibold">Phone</dt>
               <dd>{record.contactPhone ? formatPhone(record.contactPhone) : "None given"}</dd>
               <dt className="font-semibold">Portal account</dt>
-              <dd>{record.requesterUserId ? "Signed in when asking" : "Not signed in (public form)"}</dd>
+              <dd>{record.requesterUserId ? "Yes: the case is tied to their account" : "Not signed in (a public form)"}</dd>
             </dl>
           </section>
 
