@@ -44,6 +44,8 @@ const suites = ([
   { name: "help", testMatch: /help\.spec\.ts$/ },
   // The console's PIN letters and records: registers Birchwood and Prairie by US Mail, prints and mails their letters.
   { name: "staff-letters", testMatch: /staff-letters\.spec\.ts$/ },
+  // The representatives' console: cases opened by a visitor and by Pat, worked by Riley.
+  { name: "staff-cases", testMatch: /staff-cases\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -55,7 +55,14 @@ export type AuditAction =
   | "pin_letter.printed"
   | "pin_letter.mailed"
   | "records.searched"
-  | "records.viewed";
+  | "records.viewed"
+  | "case.assigned"
+  | "case.note_added"
+  | "case.replied"
+  | "case.resolved"
+  | "case.delegate_deactivated"
+  | "case.access_granted"
+  | "staff.account_created";
 
 export type AuditOutcome = "success" | "failure" | "denied" | "rate_limited";
 

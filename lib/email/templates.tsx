@@ -10,6 +10,7 @@ import PasswordReset, { passwordResetSubject, type PasswordResetProps } from "@/
 import EmailChange, { emailChangeSubject, type EmailChangeProps } from "@/emails/email-change";
 import ProviderApproval, { providerApprovalSubject, type ProviderApprovalProps } from "@/emails/provider-approval";
 import AccessRequestAnswered, { accessRequestAnsweredSubject, type AccessRequestAnsweredProps } from "@/emails/access-request-answered";
+import CaseReply, { caseReplySubject, type CaseReplyProps } from "@/emails/case-reply";
 
 /** Every email the portal sends, by name, with the props its template takes. */
 export type EmailMessage =
@@ -23,7 +24,8 @@ export type EmailMessage =
   | { template: "password-reset"; to: string; props: PasswordResetProps }
   | { template: "email-change"; to: string; props: EmailChangeProps }
   | { template: "provider-approval"; to: string; props: ProviderApprovalProps }
-  | { template: "access-request-answered"; to: string; props: AccessRequestAnsweredProps };
+  | { template: "access-request-answered"; to: string; props: AccessRequestAnsweredProps }
+  | { template: "case-reply"; to: string; props: CaseReplyProps };
 
 export interface RenderedEmail {
   template: EmailMessage["template"];
@@ -57,6 +59,8 @@ function element(message: EmailMessage): { subject: string; node: React.ReactEle
       return { subject: providerApprovalSubject(message.props), node: <ProviderApproval {...message.props} /> };
     case "access-request-answered":
       return { subject: accessRequestAnsweredSubject(message.props), node: <AccessRequestAnswered {...message.props} /> };
+    case "case-reply":
+      return { subject: caseReplySubject(message.props), node: <CaseReply {...message.props} /> };
   }
 }
 
