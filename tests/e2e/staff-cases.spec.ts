@@ -51,7 +51,7 @@ async function contactAsPat(page: Page): Promise<string> {
   await page.getByRole("textbox", { name: "Tax ID", exact: true }).fill("41-5678901");
   await page.getByRole("textbox", { name: "Your message" }).fill("I now also manage Birchwood Clinic's front desk; we have no checks yet.");
   await page.getByRole("button", { name: "Send to a representative" }).click();
-  const received = page.getByText(/Your case number is C-\d+\./);
+  const received = page.getByText(/Your case number is C-\d+/).first();
   await expect(received).toBeVisible();
   return /C-\d+/.exec(await received.innerText())![0];
 }
@@ -184,6 +184,17 @@ test("a not-listed case and a Contact us case reach Riley's queue; Riley assigns
   await page.goto("/staff/cases?status=resolved");
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: notListed })).toContainText("Resolved");
   await expect(page.getByRole("table").getByRole("row").filter({ hasText: contact })).toContainText("Resolved");
+  await expectAccessible(page);
+
+  // The dashboard draws the work: today's registrations and letters, the billing requests, the case backlog (none open now).
+  await page.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Dashboard" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
+  for (const chart of ["Registrations per day, by method", "Open cases by age", "Billing requests by status", "Pending billing requests by age"]) {
+    await expect(page.getByRole("figure", { name: chart }).getByRole("img", { name: new RegExp(chart.replace(/[()]/g, ".")) })).toBeVisible();
+  }
+  await expect(page.getByRole("definition").filter({ hasText: /^0$/ }).first()).toBeVisible();
+  await page.getByRole("figure", { name: "Open cases by age" }).getByText("Show the numbers").click();
+  await expect(page.getByRole("table", { name: "Open cases by age" })).toBeVisible();
   await expectAccessible(page);
 
   expect([...visitor.problems, ...pat.problems, ...riley.problems]).toEqual([]);
