@@ -35,7 +35,7 @@ test("Northside Pediatrics is registered: its delegate is shown masked, never in
   expect(problems).toEqual([]);
 });
 
-test("Birchwood Clinic is not registered: the answer says so and links to registration", async ({ page }) => {
+test("Birchwood Clinic and Lakeside Family Clinic are not registered: the answer says so and links to registration", async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto("/findmydelegate");
   await lookUp(page, "41-5678901");
@@ -43,7 +43,12 @@ test("Birchwood Clinic is not registered: the answer says so and links to regist
   await expect(notRegistered).toBeFocused();
   await expect(notRegistered).toContainText("Nobody has registered this organization");
   await expectAccessible(page);
-  await notRegistered.getByRole("link", { name: "Register your organization" }).click();
+  // Lakeside Family Clinic too: in the records, nobody registered.
+  await lookUp(page, "41-1234567");
+  const lakeside = page.getByRole("region", { name: "Tax ID 41-1234567 is not registered" });
+  await expect(lakeside).toBeFocused();
+  await expectAccessible(page);
+  await lakeside.getByRole("link", { name: "Register your organization" }).click();
   await expect(page).toHaveURL(/\/register$/);
   await expect(page.getByRole("heading", { level: 1, name: "Who do you work for?" })).toBeVisible();
   expect(problems).toEqual([]);
