@@ -32,23 +32,8 @@ export async function searchRecordsByName(executor: Executor, name: string, limi
   return executor.select(recordSummary).from(providerTaxIds).where(ilike(providerTaxIds.legalName, pattern)).orderBy(asc(providerTaxIds.legalName)).limit(limit);
 }
 
-/** A Tax ID's record: name and address of record. */
-export async function findRecord(executor: Executor, taxId: string) {
-  const [row] = await executor
-    .select({
-      taxId: providerTaxIds.taxId,
-      legalName: providerTaxIds.legalName,
-      addressLine1: providerTaxIds.addressLine1,
-      addressLine2: providerTaxIds.addressLine2,
-      city: providerTaxIds.city,
-      state: providerTaxIds.state,
-      postalCode: providerTaxIds.postalCode,
-    })
-    .from(providerTaxIds)
-    .where(eq(providerTaxIds.taxId, taxId))
-    .limit(1);
-  return row ?? null;
-}
+/** A Tax ID's record: name and address of record (the same lookup registration uses). */
+export { findProviderTaxId as findRecord } from "./reference";
 
 /** The NPIs that bill under a Tax ID. */
 export async function listRecordNpis(executor: Executor, taxId: string) {
