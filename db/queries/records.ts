@@ -3,12 +3,6 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../client";
 import { accessRequests, auditEvents, npiTaxIds, npis, organizationMembers, organizations, providerTaxIds, users } from "../schema";
 
-/** The account type of a person (the console's use cases check it: staff only). */
-export async function findAccountType(executor: Executor, userId: string) {
-  const [row] = await executor.select({ accountType: users.accountType, status: users.status }).from(users).where(eq(users.id, userId)).limit(1);
-  return row ?? null;
-}
-
 const recordSummary = { taxId: providerTaxIds.taxId, legalName: providerTaxIds.legalName, city: providerTaxIds.city, state: providerTaxIds.state };
 
 /** The records of one Tax ID (primary key), as a one-row list. */

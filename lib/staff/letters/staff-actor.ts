@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Executor } from "@/db/client";
-import { findAccountType } from "@/db/queries/records";
+import { findStaffActor } from "@/lib/staff/cases/staff-actor";
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 
@@ -9,8 +9,7 @@ import type { RequestContext } from "@/lib/client-context";
  * first; the console's use cases check again, so that no caller can reach them with anyone else.
  */
 export async function isActiveStaff(executor: Executor, userId: string): Promise<boolean> {
-  const account = await findAccountType(executor, userId);
-  return account?.accountType === "staff" && account.status === "active";
+  return (await findStaffActor(executor, userId)) !== null;
 }
 
 /** Checks the actor; a refusal is audited (someone outside the console reached a console action). */
