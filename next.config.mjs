@@ -1,5 +1,15 @@
+import { siteSettingsFrom } from "./lib/site-settings.mjs";
+
+// The public pages are prerendered with the payer's name and demo mode of the build's environment
+// (lib/site.ts); the server refuses to start with different ones (lib/start-server.ts).
+const site = siteSettingsFrom(process.env);
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  env: {
+    PORTAL_BUILD_PAYER_NAME: site.payerName,
+    PORTAL_BUILD_DEMO_MODE: String(site.demoMode),
+  },
   // These load native code, WASM or a file-system database, or must share one
   // module instance with each other (rate-limiter-flexible imports drizzle-orm
   // at run time), so Node loads them from node_modules instead of the bundle.
@@ -11,6 +21,8 @@ const nextConfig = {
     "rate-limiter-flexible",
   ],
   poweredByHeader: false,
+  // server.mjs compresses, after it has put each response's CSP nonce into prerendered pages.
+  compress: false,
   // Browsers still ask for /favicon.ico now and then (a reload before the page's icon link is read):
   // answer with the app's icon instead of a 404 in the console.
   async rewrites() {

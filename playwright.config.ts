@@ -53,7 +53,7 @@ const suites = ([
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built
- * app (`npm run build` first), started by scripts/e2e-server.ts on a fresh embedded database
+ * app (`npm run build:demo` first), started by scripts/e2e-server.ts on a fresh embedded database
  * loaded with the demo data.
  */
 export default defineConfig({

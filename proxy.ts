@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
-import { authConfig } from "@/lib/auth/config";
+import { authConfig, SESSION_COOKIE_NAME } from "@/lib/auth/config";
+import { SIGNED_IN_HINT_COOKIE } from "@/lib/auth/signed-in-hint";
 import { env } from "@/lib/env";
 import { refuseMalformedAction } from "@/lib/security/action-requests";
 import { contentSecurityPolicy, createNonce, HSTS, isCrossSiteWrite, servedOverHttps } from "@/lib/security/headers";
@@ -62,7 +63,20 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  mirrorSignedInHint(request, response, https);
   return response;
+}
+
+/**
+ * Keeps the readable "signed in" hint (lib/auth/signed-in-hint.ts) in step with the session
+ * cookie's presence, for the prerendered public pages' header. Only a difference is written.
+ */
+function mirrorSignedInHint(request: NextRequest, response: Response, https: boolean): void {
+  const hasSession = request.cookies.has(SESSION_COOKIE_NAME);
+  const hasHint = request.cookies.get(SIGNED_IN_HINT_COOKIE)?.value === "1";
+  if (hasSession === hasHint) return;
+  const attributes = `Path=/; SameSite=Lax${https ? "; Secure" : ""}`;
+  response.headers.append("set-cookie", hasSession ? `${SIGNED_IN_HINT_COOKIE}=1; ${attributes}` : `${SIGNED_IN_HINT_COOKIE}=; ${attributes}; Max-Age=0`);
 }
 
 export const config = {

@@ -4,4 +4,5 @@ export function trustForwardedHeaders(request: IncomingMessage, hops: number): v
 export function portalRequestListener(
   handle: (request: IncomingMessage, response: ServerResponse) => unknown,
   hops: number,
+  options?: { compress?: boolean },
 ): (request: IncomingMessage, response: ServerResponse) => unknown;

@@ -5,8 +5,11 @@
 // from TRUSTED_PROXY_HOPS (see README "Security").
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
+import compression from "next/dist/compiled/compression/index.js";
 import { clientAddressFrom, parseTrustedProxyHops } from "./lib/client-address.mjs";
+import { stampPrerenderedNonces } from "./lib/security/nonce-stamp.mjs";
 
 /** Set while this server runs Next in this process; lib/start-server.ts refuses a production start without it. */
 export const PORTAL_SERVER = Symbol.for("provider-portal.server");
@@ -34,15 +37,34 @@ export function trustForwardedHeaders(request, hops) {
 }
 
 /**
+ * The server's request handling around Next's: the trusted client address, then gzip (here rather
+ * than in Next, next.config.mjs `compress: false`, so that it comes after the next step), then the
+ * prerendered pages' nonces (lib/security/nonce-stamp.mjs): Next writes plain HTML, the stamper
+ * gives its scripts this response's nonce, gzip compresses the result.
  * @param {(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => unknown} handle
  * @param {number} hops
+ * @param {{ compress?: boolean }} [options]
  */
-export function portalRequestListener(handle, hops) {
+export function portalRequestListener(handle, hops, options = {}) {
+  const compress = options.compress === false ? null : compression();
   return (request, response) => {
     trustForwardedHeaders(request, hops);
+    if (compress) {
+      compress(request, response, () => {});
+      // As Next does: a client that goes away mid-response must not leave the zlib stream open.
+      response.once("close", () => {
+        if (response.writableFinished) return;
+        const stream = response.on("drain", noop);
+        if (stream === response || !(stream instanceof Duplex)) response.off("drain", noop);
+        else stream.destroy();
+      });
+    }
+    stampPrerenderedNonces(response);
     return handle(request, response);
   };
 }
+
+function noop() {}
 
 function option(args, long, short) {
   const index = args.findIndex((arg) => arg === long || arg === short);

@@ -1,23 +1,19 @@
 import type { Metadata } from "next";
-import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/demo-banner";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 import "./globals.css";
 
-export async function generateMetadata(): Promise<Metadata> {
-  await connection();
-  const { PAYER_NAME } = env();
-  return {
-    title: { default: `${PAYER_NAME} Provider Portal`, template: `%s | ${PAYER_NAME} Provider Portal` },
-    description: `Register and manage access to the ${PAYER_NAME} provider portal.`,
-  };
-}
+// The payer's name and demo mode are the build's (lib/site.ts): nothing here reads the request,
+// so the public pages prerender; signed-in pages are dynamic through their own layouts.
+const { payerName, demoMode } = builtSite();
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Every page reads runtime configuration (the payer's name) or the session: render at request time.
-  await connection();
-  const { demoMode } = env();
+export const metadata: Metadata = {
+  title: { default: `${payerName} Provider Portal`, template: `%s | ${payerName} Provider Portal` },
+  description: `Register and manage access to the ${payerName} provider portal.`,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen flex flex-col">

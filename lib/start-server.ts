@@ -2,6 +2,7 @@ import { env, EnvError } from "./env";
 import { startOutboxWorker } from "./email/worker";
 import { startAccessRequestJob } from "./jobs/run-jobs";
 import { startReleaseJob } from "./registration/release-job";
+import { builtSite } from "./site";
 
 /**
  * Runs once when the Node.js server starts (from instrumentation.ts): checks the configuration,
@@ -24,6 +25,13 @@ export function startServer(): void {
     );
     process.exit(1);
   }
+  const built = builtSite();
+  if (config.NODE_ENV === "production" && (built.payerName !== config.PAYER_NAME || built.demoMode !== config.demoMode)) {
+    console.error(
+      `\nThis build was made for ${describeSite(built)}, but the server is set up for ${describeSite({ payerName: config.PAYER_NAME, demoMode: config.demoMode })}. The public pages are prerendered with the payer's name and the demo banner when the portal is built: run the build with the same PAYER_NAME, DEV_MAILBOX and DEMO_MODE as \`npm start\` (\`npm run build\`, or \`npm run build:demo\` for a demo site).\n`,
+    );
+    process.exit(1);
+  }
   if (config.demoMode) {
     console.warn(
       "[portal] WARNING: demo site (DEV_MAILBOX=true, DEMO_MODE=true): no email is sent, and every email, with its links, is public at /dev/mailbox. Every page says so. Never use it with real people's information.",
@@ -35,4 +43,8 @@ export function startServer(): void {
   console.log(
     `[portal] ${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
   );
+}
+
+function describeSite(site: { payerName: string; demoMode: boolean }): string {
+  return `${JSON.stringify(site.payerName)} (${site.demoMode ? "a demo site" : "not a demo site"})`;
 }

@@ -12,7 +12,7 @@ const port = process.env.E2E_PORT ?? "3100";
 /** The host name in APP_URL (the server listens on 127.0.0.1 either way); "localhost" where WebAuthn needs a domain. */
 const host = process.env.E2E_HOST === "localhost" ? "localhost" : "127.0.0.1";
 if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
-  console.error("No production build found: run `npm run build` before `npm run test:e2e`.");
+  console.error("No production build found: run `npm run build:demo` before `npm run test:e2e` (the servers run a demo site, and the public pages are prerendered with the demo banner).");
   process.exit(1);
 }
 

@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
 import { SignOutButton } from "@/components/mfa/sign-out-button";
@@ -10,6 +11,7 @@ import { env } from "@/lib/env";
  * no portal navigation (the portal stays closed until a factor is set up), only signing out.
  */
 export default async function SecondStepSetupLayout({ children }: { children: ReactNode }) {
+  await connection();
   const { PAYER_NAME } = env();
   await requireEnrollingUser();
   return (

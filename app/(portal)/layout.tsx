@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/mfa/sign-out-button";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
@@ -8,6 +9,8 @@ import { env } from "@/lib/env";
 import { signOutAction } from "./actions";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
+  // Signed-in pages are the person's own: rendered for each request, never prerendered.
+  await connection();
   const { PAYER_NAME, PAYER_PHONE } = env();
   // A session that still owes the second step gets nothing of the portal from this layout: the
   // page's own requireUser(itsPath) sends it on, keeping where it was going (a layout can't know).

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountLinks } from "@/components/site/account-links";
 import { SiteFooter, SiteHeader, SiteMain } from "@/components/site-header";
-import { currentUser } from "@/lib/auth/dal";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 
-export default async function PublicLayout({ children }: { children: ReactNode }) {
-  const { PAYER_NAME } = env();
-  const user = await currentUser();
+/**
+ * The public pages' frame. It reads nothing of the request (the account links decide in the
+ * browser), so pages that read nothing either are prerendered static shells.
+ */
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  const { payerName } = builtSite();
   return (
     <>
-      <SiteHeader payerName={PAYER_NAME}>
+      <SiteHeader payerName={payerName}>
         <nav aria-label="Account">
           <ul className="flex items-center gap-4">
             <li>
@@ -17,31 +20,12 @@ export default async function PublicLayout({ children }: { children: ReactNode }
                 Help
               </Link>
             </li>
-            {user ? (
-              <li>
-                <Link href="/access" className="font-semibold">
-                  Go to Tax ID &amp; NPI access
-                </Link>
-              </li>
-            ) : (
-              <>
-                <li>
-                  <Link href="/signin" className="font-semibold">
-                    Sign in
-                  </Link>
-                </li>
-                <li>
-                  <Link href="/register" className="font-semibold">
-                    Register
-                  </Link>
-                </li>
-              </>
-            )}
+            <AccountLinks />
           </ul>
         </nav>
       </SiteHeader>
       <SiteMain>{children}</SiteMain>
-      <SiteFooter payerName={PAYER_NAME} />
+      <SiteFooter payerName={payerName} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { ButtonLink } from "@/components/ui/button";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 
 export default function HomePage() {
-  const { PAYER_NAME } = env();
+  const { payerName: PAYER_NAME } = builtSite();
   return (
     <div className="grid gap-8 md:grid-cols-[3fr_2fr] md:items-start">
       <div>

@@ -1,8 +1,11 @@
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader, SiteMain } from "@/components/site-header";
 import { env } from "@/lib/env";
 
-export default function DevLayout({ children }: { children: ReactNode }) {
+export default async function DevLayout({ children }: { children: ReactNode }) {
+  // The mailbox reads the outbox (and answers 404 outside development and demo sites) at request time.
+  await connection();
   return (
     <>
       <SiteHeader payerName={env().PAYER_NAME}>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/(portal)/actions";
 import { SignOutButton } from "@/components/mfa/sign-out-button";
@@ -11,6 +12,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /** The representatives' console: staff only (404 for everyone else, visitors included; see requireStaff). */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
+  await connection();
   const { PAYER_NAME } = env();
   const user = await requireStaff("/staff");
   return (

@@ -1,3 +1,4 @@
+import { encode } from "next-auth/jwt";
 import { NextRequest, type NextFetchEvent } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
@@ -33,6 +34,18 @@ describe("proxy.ts", () => {
     const forwarded = response.headers.get("x-middleware-request-x-request-id");
     expect(forwarded).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(response.headers.get("x-request-id")).toBe(forwarded);
+  });
+
+  it("keeps the public pages' signed-in hint in step with the session cookie's presence", async () => {
+    const hint = (response: Response) => response.headers.getSetCookie().find((cookie) => cookie.startsWith("portal_signed_in="));
+    const token = await encode({ token: { sub: "user-1", sessionId: "session-1" }, secret: process.env.AUTH_SECRET!, salt: "authjs.session-token" });
+    const signedIn = await call("http://portal.test/", { headers: { cookie: `authjs.session-token=${token}` } });
+    expect(hint(signedIn)).toMatch(/^portal_signed_in=1; Path=\/; SameSite=Lax$/);
+    const signedOut = await call("http://portal.test/", { headers: { cookie: "portal_signed_in=1" } });
+    expect(hint(signedOut)).toMatch(/^portal_signed_in=; .*Max-Age=0$/);
+    // Already in step: nothing is written.
+    expect(hint(await call("http://portal.test/", { headers: { cookie: `authjs.session-token=${token}; portal_signed_in=1` } }))).toBeUndefined();
+    expect(hint(await call("http://portal.test/"))).toBeUndefined();
   });
 
   it("sends HSTS only when APP_URL is https (here it is not)", async () => {

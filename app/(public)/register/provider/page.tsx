@@ -4,12 +4,12 @@ import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-l
 import { NotListedLink } from "@/components/registration/not-listed-link";
 import { ChoiceCard } from "@/components/ui/choice-card";
 import { PageHeading } from "@/components/ui/page-heading";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Register: provider" };
 
 export default function ProviderRegistrationPage() {
-  const { PAYER_NAME } = env();
+  const { payerName: PAYER_NAME } = builtSite();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">

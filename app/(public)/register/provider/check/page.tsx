@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 import { registerWithCheckAction } from "./actions";
 import { CheckRegistrationForm } from "./check-registration-form";
 
 export const metadata: Metadata = { title: "Register with a check" };
 
 export default function RegisterWithCheckPage() {
-  const { PAYER_NAME } = env();
+  const { payerName: PAYER_NAME } = builtSite();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">

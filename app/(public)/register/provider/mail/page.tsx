@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 import { PIN_VALID_DAYS } from "@/lib/pin-letters/issue-pin-letter";
 import { registerWithMailAction } from "./actions";
 import { MailRegistrationForm } from "./mail-registration-form";
@@ -10,7 +10,7 @@ import { MailRegistrationForm } from "./mail-registration-form";
 export const metadata: Metadata = { title: "Register with US Mail" };
 
 export default function RegisterWithMailPage() {
-  const { PAYER_NAME } = env();
+  const { payerName: PAYER_NAME } = builtSite();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">

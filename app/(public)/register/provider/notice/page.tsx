@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { FindMyDelegateLink } from "@/components/registration/find-my-delegate-link";
 import { PageHeading } from "@/components/ui/page-heading";
-import { env } from "@/lib/env";
+import { builtSite } from "@/lib/site";
 import { registerWithNoticeAction } from "./actions";
 import { NoticeRegistrationForm } from "./notice-registration-form";
 
 export const metadata: Metadata = { title: "Register with a non-payment notice" };
 
 export default function RegisterWithNoticePage() {
-  const { PAYER_NAME } = env();
+  const { payerName: PAYER_NAME } = builtSite();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">

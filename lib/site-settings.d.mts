@@ -1,0 +1,1 @@
+export function siteSettingsFrom(source: Record<string, string | undefined>): { payerName: string; demoMode: boolean };
