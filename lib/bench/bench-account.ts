@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { encode } from "next-auth/jwt";
-import { db } from "@/db/client";
+import { db, type Database } from "@/db/client";
 import { listLiveGrants } from "@/db/queries/access";
 import { findAccountContact } from "@/db/queries/accounts";
 import { confirmAuthenticator, findAuthenticator, savePendingAuthenticator } from "@/db/queries/mfa";
@@ -31,11 +31,11 @@ export interface BenchAccount {
  * the health plan's records, an account with a confirmed authenticator, the delegate of each Tax
  * ID's organization with an active grant, through the same use cases as registration and the demo
  * seed. Then ends the account's older sessions and starts a fresh one that has passed the second
- * step, as a sign-in with a code would. Run as the schema's owner (ownerDatabase()).
+ * step, as a sign-in with a code would. Run as the schema's owner (ownerDatabase()), in one transaction.
  */
-export async function prepareBenchAccount(now = new Date()): Promise<BenchAccount> {
+export async function prepareBenchAccount(database: Database = db, now = new Date()): Promise<BenchAccount> {
   const records = benchRecords(now);
-  return db.transaction(async (tx) => {
+  return database.transaction(async (tx) => {
     await upsertReferenceRecords(tx, { taxIds: records.taxIds, npis: records.npis, checks: records.checks, notices: [] });
 
     // The password is never used (the session below is made directly): a random one nobody knows.
