@@ -40,12 +40,13 @@ export function throughputRatio(page: PageSummary, anchor: PageSummary): number 
   return anchor.requestsPerSecond > 0 ? page.requestsPerSecond / anchor.requestsPerSecond : NaN;
 }
 
-/** A plain-text table: the first column left-aligned, the others right-aligned (numbers). */
-export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** A plain-text table; by default the first column left-aligned, the others right-aligned (numbers). */
+export function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align?: ReadonlyArray<"left" | "right">): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const alignOf = (column: number) => align?.[column] ?? (column === 0 ? "left" : "right");
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+      .map((cell, column) => (alignOf(column) === "left" ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
       .join("  ")
       .trimEnd();
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");

@@ -115,7 +115,7 @@ async function measure(options: BenchOptions): Promise<boolean> {
   if (after !== null) peak = Math.max(peak, after);
 
   const summaries = new Map(pages.map((page) => [page.key, summarizeRuns(runs.get(page.key) ?? [])]));
-  console.log(`\nEach round:\n${formatTable(["round", "page", "req/s", "p50 ms", "p99 ms", "errors"], roundRows)}`);
+  console.log(`\nEach round:\n${formatTable(["round", "page", "req/s", "p50 ms", "p99 ms", "errors"], roundRows, ["right", "left", "right", "right", "right", "left"])}`);
   console.log(
     `\nAll rounds:\n${formatTable(
       ["page", "req/s", "p50 ms", "p99 ms", "requests", "errors"],
@@ -136,7 +136,7 @@ async function measure(options: BenchOptions): Promise<boolean> {
       goalsMet &&= met;
       return [page.path, pages.find((candidate) => candidate.key === anchor)!.path, formatNumber(ratio, 2), `≥ ${goal}`, met ? "met" : "not met"];
     });
-    console.log(`\nRequests/s as a share of the anchor's:\n${formatTable(["page", "anchor", "ratio", "goal", ""], ratioRows)}`);
+    console.log(`\nRequests/s as a share of the anchor's:\n${formatTable(["page", "anchor", "ratio", "goal", ""], ratioRows, ["left", "left", "right", "left", "left"])}`);
   }
   console.log(
     `\nServer RSS${pid ? ` (pid ${pid} and its children)` : ""}: before ${formatMegabytes(before)}, peak ${formatMegabytes(pid ? peak : null)}, after ${formatMegabytes(after)} (goal ≤ 350 MB after).`,

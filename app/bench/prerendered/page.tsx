@@ -6,7 +6,8 @@ export const metadata: Metadata = { title: "Benchmark anchor", robots: { index: 
  * The prerendered anchor of `npm run bench:pages`: static content only (no session, no runtime
  * configuration), so that `next build` prerenders it (○) and `next start` serves it from the
  * cache. The public pages' requests/s are measured as a share of this page's.
- * It is ○ once the root layout stops rendering at request time (today it awaits connection()).
+ * It is ○ only while the root layout renders nothing per request (no connection(), no runtime
+ * configuration): the page itself sets no route segment config, which Cache Components would refuse.
  */
 export default function PrerenderedBenchmarkAnchor() {
   return (

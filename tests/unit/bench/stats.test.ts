@@ -40,6 +40,10 @@ describe("bench:pages figures", () => {
     ).toBe(["page                 req/s", "------------------  ------", "/                    812.5", "/bench/prerendered  1020.0"].join("\n"));
   });
 
+  it("aligns columns as asked", () => {
+    expect(formatTable(["round", "page"], [["1", "/"]], ["right", "left"])).toBe(["round  page", "-----  ----", "    1  /"].join("\n"));
+  });
+
   it("formats numbers and memory, n/a when unknown", () => {
     expect(formatNumber(0.8149, 2)).toBe("0.81");
     expect(formatNumber(NaN, 2)).toBe("n/a");
