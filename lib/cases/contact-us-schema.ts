@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EmailSchema, NpiSchema, PhoneSchema, TaxIdSchema } from "@/lib/validation";
+import { SubmissionIdSchema } from "@/lib/forms/submission-id";
 
 /** The topics of Contact us: the form's values (also ?topic= in links) and how each is named. */
 export const CONTACT_TOPICS = [
@@ -57,7 +58,7 @@ export const ContactUsSchema = z.preprocess(
       .refine((value) => /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u.test(value), { message: "Your name can contain letters, spaces, hyphens, apostrophes and periods." }),
     email: EmailSchema,
     phone: z.preprocess(emptyToUndefined, PhoneSchema.optional()),
-    submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+    submissionId: SubmissionIdSchema,
   }),
 );
 export type ContactUsRequest = z.output<typeof ContactUsSchema>;

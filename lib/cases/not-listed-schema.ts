@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EmailSchema, FirstNameSchema, LastNameSchema, NpiSchema, PhoneSchema, TaxIdSchema } from "@/lib/validation";
 import { AddressLine1Schema, AddressLine2Schema, CitySchema, PracticePhoneSchema, StateSchema, ZipSchema } from "@/lib/validation/address";
+import { SubmissionIdSchema } from "@/lib/forms/submission-id";
 
 /** The fields of "My provider is not listed", as the form sends them. */
 export const NOT_LISTED_FIELDS = [
@@ -51,7 +52,7 @@ export const NotListedSchema = z.object({
     .trim()
     .min(1, { message: "Tell us in a few words what you need, for example which provider you bill for.", abort: true })
     .max(2000, "Use at most 2,000 characters."),
-  submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  submissionId: SubmissionIdSchema,
 });
 
 export type NotListedRequest = z.output<typeof NotListedSchema>;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { EmailSchema, FirstNameSchema, LastNameSchema, PasswordSchema, PhoneSchema } from "@/lib/validation";
 import { refinePasswordStrength } from "@/lib/validation/password-strength";
 import { DEPARTED_REASONS } from "./departed-reasons";
+import { SubmissionIdSchema } from "@/lib/forms/submission-id";
 
 /** The follow-up fields every provider registration form carries (empty until asked). */
 export const REGISTRATION_ANSWER_FIELDS = ["departedReason", "departedNote", "confirmOwnName"] as const;
@@ -54,7 +55,7 @@ export const registrantShape = {
   email: EmailSchema,
   phone: PhoneSchema,
   password: PasswordSchema,
-  submissionId: z.uuid({ error: "This form has expired. Reload the page and try again." }),
+  submissionId: SubmissionIdSchema,
   ...registrationAnswerShape,
 };
 

@@ -1,7 +1,7 @@
 // Prerendered pages carry this request's CSP nonce too. Next writes a static page's HTML once, at
 // build time, when there is no request and so no nonce: its <script> tags have none, and the
 // policy (script-src 'nonce-…' 'strict-dynamic') would block them. server.mjs passes such a
-// page's HTML through a stamper that gives every <script> tag without a nonce this response's
+// page's HTML through a stamper that gives every <script> tag this response's
 // nonce (the one proxy.ts put in its Content-Security-Policy). Only HTML that Next produced at
 // build time from the portal's own code is stamped, never a page rendered from request data.
 // Plain JavaScript because server.mjs runs without a build step.
@@ -29,9 +29,10 @@ export function createNonceStamper(nonce) {
   // <script> tags, and the <link>s that preload a script (the policy checks those fetches too).
   const stamp = (html) =>
     html.replace(/<(script|link)(?=[\s>/])([^>]*)>/gi, (tag, name, attributes) => {
-      if (/\snonce=/i.test(attributes)) return tag;
       if (name.toLowerCase() === "link" && !/\sas="script"|\srel="modulepreload"/i.test(attributes)) return tag;
-      return `<${name} nonce="${nonce}"${attributes}>`;
+      // A prerendered page that Next regenerated while answering some request (after a
+      // revalidatePath) carries that request's nonce: it is replaced like a missing one.
+      return `<${name} nonce="${nonce}"${attributes.replace(/\snonce="[^"]*"/gi, "")}>`;
     });
 
   /** @param {string | Buffer | Uint8Array} chunk */

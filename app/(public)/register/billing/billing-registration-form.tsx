@@ -9,6 +9,7 @@ import { CreateAccountSection } from "@/components/registration/create-account-s
 import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import type { BillingRegistrationField } from "@/lib/billing/billing-registration-schema";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { SubmissionIdInput } from "@/components/form/submission-id-input";
 
 type Action = (state: FormState<BillingRegistrationField>, formData: FormData) => Promise<FormState<BillingRegistrationField>>;
 
@@ -24,7 +25,7 @@ export const BILLING_FIELD_LABELS: Record<BillingRegistrationField, string> = {
 };
 
 /** Register a billing organization: the organization (its own Tax ID and address), then the person's own details. */
-export function BillingRegistrationForm({ action, submissionId }: { action: Action; submissionId: string }) {
+export function BillingRegistrationForm({ action, submissionId }: { action: Action; submissionId?: string }) {
   const [state, formAction] = useActionState(action, initialFormState as FormState<BillingRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -32,7 +33,7 @@ export function BillingRegistrationForm({ action, submissionId }: { action: Acti
   return (
     <form action={formAction} noValidate className="max-w-3xl">
       <ErrorSummary state={state} labels={BILLING_FIELD_LABELS} />
-      <input type="hidden" name="submissionId" value={submissionId} />
+      <SubmissionIdInput value={submissionId} />
 
       <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <legend className="px-1 text-xl font-semibold text-ink">Your billing organization</legend>

@@ -19,7 +19,7 @@ export default function RegisterBillingPage() {
         lead="Use your billing organization's own Tax ID. Once your email is confirmed, ask each provider you bill for to approve your access: the request goes to a contact at the provider's office by email."
       />
       <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
-      <BillingRegistrationForm action={registerBillingAction} submissionId={crypto.randomUUID()} />
+      <BillingRegistrationForm action={registerBillingAction} />
     </>
   );
 }

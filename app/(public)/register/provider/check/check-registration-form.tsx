@@ -10,6 +10,7 @@ import { NotListedLink } from "@/components/registration/not-listed-link";
 import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { CheckRegistrationField } from "@/lib/registration/check-registration-schema";
+import { SubmissionIdInput } from "@/components/form/submission-id-input";
 
 type Action = (state: FormState<CheckRegistrationField>, formData: FormData) => Promise<FormState<CheckRegistrationField>>;
 
@@ -24,7 +25,7 @@ export const CHECK_FIELD_LABELS: Record<CheckRegistrationField, string> = {
 
 const legendClasses = "text-xl font-semibold text-ink";
 
-export function CheckRegistrationForm({ action, payerName, submissionId }: { action: Action; payerName: string; submissionId: string }) {
+export function CheckRegistrationForm({ action, payerName, submissionId }: { action: Action; payerName: string; submissionId?: string }) {
   const [state, formAction] = useActionState(action, initialFormState as FormState<CheckRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -32,7 +33,7 @@ export function CheckRegistrationForm({ action, payerName, submissionId }: { act
   return (
     <form action={formAction} noValidate className="max-w-3xl">
       <ErrorSummary state={state} labels={CHECK_FIELD_LABELS} />
-      <input type="hidden" name="submissionId" value={submissionId} />
+      <SubmissionIdInput value={submissionId} />
 
       <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <legend className={`${legendClasses} px-1`}>Your organization and its check</legend>

@@ -22,7 +22,7 @@ export default function RegisterWithCheckPage() {
         lead="It takes a few minutes. Have a recent check in front of you. All fields are required."
       />
       <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
-      <CheckRegistrationForm action={registerWithCheckAction} payerName={PAYER_NAME} submissionId={crypto.randomUUID()} />
+      <CheckRegistrationForm action={registerWithCheckAction} payerName={PAYER_NAME} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { NotListedLink } from "@/components/registration/not-listed-link";
 import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { MailRegistrationField } from "@/lib/registration/mail-registration-schema";
+import { SubmissionIdInput } from "@/components/form/submission-id-input";
 
 type Action = (state: FormState<MailRegistrationField>, formData: FormData) => Promise<FormState<MailRegistrationField>>;
 
@@ -17,7 +18,7 @@ export const MAIL_FIELD_LABELS: Record<MailRegistrationField, string> = {
   ...REGISTRANT_FIELD_LABELS,
 };
 
-export function MailRegistrationForm({ action, submissionId }: { action: Action; submissionId: string }) {
+export function MailRegistrationForm({ action, submissionId }: { action: Action; submissionId?: string }) {
   const [state, formAction] = useActionState(action, initialFormState as FormState<MailRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -26,7 +27,7 @@ export function MailRegistrationForm({ action, submissionId }: { action: Action;
   return (
     <form action={formAction} noValidate className="max-w-3xl">
       <ErrorSummary state={state} labels={MAIL_FIELD_LABELS} />
-      <input type="hidden" name="submissionId" value={submissionId} />
+      <SubmissionIdInput value={submissionId} />
 
       <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <legend className="px-1 text-xl font-semibold text-ink">Your organization</legend>

@@ -28,7 +28,7 @@ export default function RegisterWithMailPage() {
         }
       />
       <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
-      <MailRegistrationForm action={registerWithMailAction} submissionId={crypto.randomUUID()} />
+      <MailRegistrationForm action={registerWithMailAction} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Field, FieldErrors, inputClasses } from "@/components/form/field";
 import { SubmitButton } from "@/components/form/submit-button";
 import type { NotListedField } from "@/lib/cases/not-listed-schema";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
+import { SubmissionIdInput } from "@/components/form/submission-id-input";
 
 type Action = (state: FormState<NotListedField>, formData: FormData) => Promise<FormState<NotListedField>>;
 
@@ -32,7 +33,7 @@ const fieldsetClasses = "mt-6 space-y-5 rounded-lg border border-line bg-surface
 const legendClasses = "px-1 text-xl font-semibold text-ink";
 
 /** "My provider is not listed": the practice, the person asking, and what they need. Opens a case. */
-export function NotListedForm({ action, submissionId }: { action: Action; submissionId: string }) {
+export function NotListedForm({ action, submissionId }: { action: Action; submissionId?: string }) {
   const [state, formAction] = useActionState(action, initialFormState as FormState<NotListedField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -41,7 +42,7 @@ export function NotListedForm({ action, submissionId }: { action: Action; submis
   return (
     <form action={formAction} noValidate className="max-w-3xl">
       <ErrorSummary state={state} labels={NOT_LISTED_LABELS} />
-      <input type="hidden" name="submissionId" value={submissionId} />
+      <SubmissionIdInput value={submissionId} />
 
       <fieldset className={fieldsetClasses}>
         <legend className={legendClasses}>The provider</legend>

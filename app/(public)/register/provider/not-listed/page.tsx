@@ -20,7 +20,7 @@ export default function NotListedPage() {
         lead="Tell us about the provider and how to reach you. A representative will contact you to help you register. Fields marked optional can be left blank."
       />
       <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
-      <NotListedForm action={reportNotListedAction} submissionId={crypto.randomUUID()} />
+      <NotListedForm action={reportNotListedAction} />
     </>
   );
 }

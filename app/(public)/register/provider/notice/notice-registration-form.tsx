@@ -9,6 +9,7 @@ import { NotListedLink } from "@/components/registration/not-listed-link";
 import { REGISTRANT_FIELD_LABELS } from "@/components/registration/registrant-labels";
 import { initialFormState, type FormState } from "@/lib/forms/form-state";
 import type { NoticeRegistrationField } from "@/lib/registration/notice-registration-schema";
+import { SubmissionIdInput } from "@/components/form/submission-id-input";
 
 type Action = (state: FormState<NoticeRegistrationField>, formData: FormData) => Promise<FormState<NoticeRegistrationField>>;
 
@@ -20,7 +21,7 @@ export const NOTICE_FIELD_LABELS: Record<NoticeRegistrationField, string> = {
 };
 
 /** Register with a non-payment notice: the Tax ID, NPI and number from the notice, then the person's own details. */
-export function NoticeRegistrationForm({ action, payerName, submissionId }: { action: Action; payerName: string; submissionId: string }) {
+export function NoticeRegistrationForm({ action, payerName, submissionId }: { action: Action; payerName: string; submissionId?: string }) {
   const [state, formAction] = useActionState(action, initialFormState as FormState<NoticeRegistrationField>);
   const values = state.values ?? {};
   const errors = state.fieldErrors ?? {};
@@ -28,7 +29,7 @@ export function NoticeRegistrationForm({ action, payerName, submissionId }: { ac
   return (
     <form action={formAction} noValidate className="max-w-3xl">
       <ErrorSummary state={state} labels={NOTICE_FIELD_LABELS} />
-      <input type="hidden" name="submissionId" value={submissionId} />
+      <SubmissionIdInput value={submissionId} />
 
       <fieldset className="space-y-5 rounded-lg border border-line bg-surface p-5 shadow-sm">
         <legend className="px-1 text-xl font-semibold text-ink">Your organization and its notice</legend>

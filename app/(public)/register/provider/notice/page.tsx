@@ -22,7 +22,7 @@ export default function RegisterWithNoticePage() {
         lead={`It takes a few minutes. Have a recent ${PAYER_NAME} non-payment notice in front of you. All fields are required.`}
       />
       <FindMyDelegateLink className="-mt-2 mb-6 max-w-3xl" />
-      <NoticeRegistrationForm action={registerWithNoticeAction} payerName={PAYER_NAME} submissionId={crypto.randomUUID()} />
+      <NoticeRegistrationForm action={registerWithNoticeAction} payerName={PAYER_NAME} />
     </>
   );
 }
