@@ -87,6 +87,15 @@ export async function loadRecordsFile(db: Database, path: string, spec: RecordsF
     spec.table,
     async (stage: RecordsStage) => {
       const chunk = new ChunkLines();
+      // Between reads and after each chunk's merge: say how far the load is, and stop if asked to.
+      const checkpoint = () => {
+        if (options.progress && (summary.read >= nextRows || performance.now() >= nextTime)) {
+          options.progress(`${spec.file}: ${summary.read.toLocaleString("en-US")} rows read, ${summary.rejected.toLocaleString("en-US")} rejected, ${Math.round(summary.read / seconds()).toLocaleString("en-US")} rows/s`);
+          nextRows = (Math.floor(summary.read / everyRows) + 1) * everyRows;
+          nextTime = performance.now() + everyMs;
+        }
+        if (options.signal?.aborted) throw new ImportAbortedError();
+      };
       const flush = async () => {
         const staged = chunk.lines.length;
         const merged = await stage.flush();
@@ -95,13 +104,13 @@ export async function loadRecordsFile(db: Database, path: string, spec: RecordsF
         summary.loaded += staged - merged.rejected.length;
         for (const { line, reason } of merged.rejected) await reject(line, reason, chunk.rawOf(line));
         chunk.clear();
+        checkpoint();
       };
 
       let read: ((fields: readonly string[]) => ReturnType<ReturnType<typeof rowReader>>) | null = null;
       const input = fs.createReadStream(path, { encoding: "utf8", highWaterMark: 1024 * 1024 });
       try {
         for await (const records of readCsvRecords(input)) {
-          if (options.signal?.aborted) throw new ImportAbortedError();
           for (const record of records) {
             if (!read) {
               const header = record.fields ? readHeader(spec, record.fields) : { ok: false as const, error: record.error ?? "unreadable" };
@@ -126,11 +135,7 @@ export async function loadRecordsFile(db: Database, path: string, spec: RecordsF
             if (wait) await wait;
             if (chunk.lines.length >= stage.chunkRows) await flush();
           }
-          if (options.progress && (summary.read >= nextRows || performance.now() >= nextTime)) {
-            options.progress(`${spec.file}: ${summary.read.toLocaleString("en-US")} rows read, ${summary.rejected.toLocaleString("en-US")} rejected, ${Math.round(summary.read / seconds()).toLocaleString("en-US")} rows/s`);
-            nextRows = (Math.floor(summary.read / everyRows) + 1) * everyRows;
-            nextTime = performance.now() + everyMs;
-          }
+          checkpoint();
         }
         if (!read) {
           summary.status = "refused";
