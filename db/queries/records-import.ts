@@ -257,3 +257,8 @@ class InsertStage implements RecordsStage {
     return parseMerge(row);
   }
 }
+
+/** Fresh planner statistics after a load (a table that grew from nothing would otherwise be planned as empty). */
+export async function analyzeRecordsTable(db: Database, table: RecordsTableName): Promise<void> {
+  await db.execute(sql.raw(`ANALYZE ${table}`));
+}

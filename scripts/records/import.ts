@@ -1,7 +1,7 @@
 import "../../db/load-env";
 import { parseArgs } from "node:util";
 import { closeDatabase, ownerDatabase } from "../../db/client";
-import { formatImportSummary, importRecordsFolder } from "../../lib/records/import/import-folder";
+import { formatFileSummary, formatImportSummary, importRecordsFolder } from "../../lib/records/import/import-folder";
 
 // `npm run records:import -- <folder> [--report <file>]`
 // Loads the health plan's records from a folder of CSV files (README: "The health plan's records"),
@@ -29,8 +29,9 @@ try {
       signal: controller.signal,
       log: (line) => console.log(line),
       progress: (line) => console.error(line),
+      onFile: (file) => console.log(formatFileSummary(file)),
     });
-    for (const line of formatImportSummary(summary)) console.log(line);
+    for (const line of formatImportSummary(summary, { files: false })) console.log(line);
     if (!summary.ok) process.exitCode = 1;
   }
 } catch (error) {

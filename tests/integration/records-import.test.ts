@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, nonpaymentNotices, npis, npiTaxIds, paymentChecks, providerTaxIds } from "@/db/schema";
 import { parseCsvText } from "@/lib/records/import/csv";
+import { generateRecords } from "@/lib/records/generate";
 import { importRecordsFolder, type ImportOptions, type ImportSummary } from "@/lib/records/import/import-folder";
 import { asOwner } from "@/tests/support/owner";
 import { countRows } from "@/tests/support/queries";
@@ -228,5 +229,17 @@ describe("a failure in the middle of a file", () => {
     expect(fileSummary(summary, "checks.csv")).toMatchObject({ read: 2, loaded: 2, inserted: 1, rejected: 0 });
     const [row] = await db.select({ amountCents: paymentChecks.amountCents }).from(paymentChecks).where(eq(paymentChecks.checkNumber, "9200001"));
     expect(row?.amountCents).toBe(1100);
+  });
+});
+
+describe("a generated folder", () => {
+  it("imports whole, without a rejection", async () => {
+    const out = path.join(workDir, "generated");
+    await generateRecords({ out, checks: 400, npis: 60, taxIds: 12, notices: 9, seed: 5, asOf: "2026-06-30" });
+    const summary = await runImport(out, { chunkRows: { postgres: 150, pglite: 100 } });
+    expect(summary).toMatchObject({ ok: true, rejected: 0 });
+    expect(fileSummary(summary, "checks.csv")).toMatchObject({ read: 400, loaded: 400, inserted: 400 });
+    expect(await countRows(paymentChecks, eq(paymentChecks.vendorNumber, "500000"))).toBeGreaterThan(0);
+    expect(await countRows(nonpaymentNotices)).toBeGreaterThanOrEqual(9);
   });
 });

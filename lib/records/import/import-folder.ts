@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Database } from "@/db/client";
+import { analyzeRecordsTable } from "@/db/queries/records-import";
 import { recordAudit } from "@/lib/audit";
 import { RECORDS_FILES } from "./files";
 import { ImportAbortedError, loadRecordsFile, type FileSummary, type LoadOptions } from "./load-file";
@@ -11,6 +12,8 @@ export interface ImportOptions extends LoadOptions {
   reportFile?: string | null;
   /** Messages for the person running the import (stdout in the CLI). */
   log?: (line: string) => void;
+  /** Called as each file is done (the CLI prints its line at once). */
+  onFile?: (file: FileSummary) => void;
 }
 
 export interface ImportSummary {
@@ -49,6 +52,8 @@ export async function importRecordsFolder(db: Database, folder: string, options:
       try {
         const summary = await loadRecordsFile(db, file, spec, report, options);
         files.push(summary);
+        if (summary.status === "loaded" && summary.inserted + summary.updated > 0) await analyzeRecordsTable(db, spec.table);
+        options.onFile?.(summary);
         if (summary.status === "refused") log(`${spec.file}: refused, nothing loaded: ${summary.message}`);
       } catch (failure) {
         error = failure instanceof ImportAbortedError ? failure.message : `${spec.file}: ${failure instanceof Error ? failure.message : String(failure)}`;
@@ -92,24 +97,23 @@ function count(value: number): string {
   return value.toLocaleString("en-US");
 }
 
-/** The summary the CLI prints: one line per file, then the rejections. */
-export function formatImportSummary(summary: ImportSummary): string[] {
-  const lines: string[] = [];
-  for (const file of summary.files) {
-    if (file.status === "missing") {
-      lines.push(`${file.file}: skipped (not in the folder)`);
-    } else if (file.status !== "loaded") {
-      lines.push(`${file.file}: ${file.status}, nothing loaded${file.message ? ` (${file.message})` : ""}`);
-    } else {
-      const unchanged = file.loaded - file.inserted - file.updated;
-      const rate = file.seconds > 0 ? Math.round(file.read / file.seconds) : file.read;
-      lines.push(
-        `${file.file}: ${count(file.read)} rows read, ${count(file.loaded)} loaded (${count(file.inserted)} inserted, ${count(file.updated)} updated, ${count(unchanged)} unchanged), ` +
-          `${count(file.rejected)} rejected, ${file.seconds.toFixed(1)} s, ${count(rate)} rows/s`,
-      );
-    }
-  }
-  lines.push(`Total: ${summary.seconds.toFixed(1)} s, ${count(summary.rejected)} rejected row(s).`);
+/** One file's line of the summary. */
+export function formatFileSummary(file: FileSummary): string {
+  if (file.status === "missing") return `${file.file}: skipped (not in the folder)`;
+  if (file.status !== "loaded") return `${file.file}: ${file.status}, nothing loaded${file.message ? ` (${file.message})` : ""}`;
+  const unchanged = file.loaded - file.inserted - file.updated;
+  const rate = file.seconds > 0 ? Math.round(file.read / file.seconds) : file.read;
+  return (
+    `${file.file}: ${count(file.read)} rows read, ${count(file.loaded)} loaded (${count(file.inserted)} inserted, ${count(file.updated)} updated, ${count(unchanged)} unchanged), ` +
+    `${count(file.rejected)} rejected, ${file.seconds.toFixed(1)} s, ${count(rate)} rows/s`
+  );
+}
+
+/** The summary the CLI prints at the end: the files' lines unless already shown, the total, the rejections. */
+export function formatImportSummary(summary: ImportSummary, { files = true } = {}): string[] {
+  const lines = files ? summary.files.map(formatFileSummary) : [];
+  const read = summary.files.reduce((total, file) => total + file.read, 0);
+  lines.push(`Total: ${count(read)} rows read in ${summary.seconds.toFixed(1)} s (${count(Math.round(read / Math.max(summary.seconds, 0.001)))} rows/s), ${count(summary.rejected)} rejected.`);
   if (summary.rejected > 0) {
     if (summary.reportFile) lines.push(`Rejected rows, with their line and reason: ${summary.reportFile}`);
     else {
