@@ -95,6 +95,7 @@ const TABLES = {
 export type RecordsTableName = keyof typeof TABLES;
 
 const STAGING = "records_staging";
+const UNCHANGED = "unchanged";
 
 function stagingDdl(spec: TableSpec): string {
   return `CREATE TEMPORARY TABLE ${STAGING} (line integer NOT NULL, ${spec.columns.map((c) => `${c.name} ${c.type}`).join(", ")}) ON COMMIT DROP`;
@@ -107,10 +108,13 @@ function stagingDdl(spec: TableSpec): string {
 function mergeSql(table: RecordsTableName): string {
   const spec: TableSpec = TABLES[table];
   const names = spec.columns.map((c) => c.name);
-  const missing = spec.references.length
-    ? `CASE ${spec.references.map((r) => `WHEN NOT EXISTS (SELECT 1 FROM ${r.table} r WHERE r.${r.column} = s.${r.column}) THEN '${r.reason}'`).join(" ")} END`
-    : "NULL::text";
   const changeable = names.filter((name) => !spec.key.includes(name));
+  // A row already exactly as given is left out before the insert: it is neither locked nor rewritten
+  // (a re-run of a big file writes nothing), and what it refers to is known to exist.
+  const same = `WHEN EXISTS (SELECT 1 FROM ${table} t WHERE ${spec.key.map((k) => `t.${k} = s.${k}`).join(" AND ")}${
+    changeable.length ? ` AND (${changeable.map((n) => `t.${n}`).join(", ")}) IS NOT DISTINCT FROM (${changeable.map((n) => `s.${n}`).join(", ")})` : ""
+  }) THEN '${UNCHANGED}'`;
+  const missing = `CASE ${same} ${spec.references.map((r) => `WHEN NOT EXISTS (SELECT 1 FROM ${r.table} r WHERE r.${r.column} = s.${r.column}) THEN '${r.reason}'`).join(" ")} END`;
   const onConflict = changeable.length
     ? `DO UPDATE SET ${changeable.map((n) => `${n} = excluded.${n}`).join(", ")}${spec.stamped ? ", updated_at = now()" : ""}
        WHERE (${changeable.map((n) => `t.${n}`).join(", ")}) IS DISTINCT FROM (${changeable.map((n) => `excluded.${n}`).join(", ")})`
@@ -129,7 +133,7 @@ function mergeSql(table: RecordsTableName): string {
     SELECT (SELECT count(*) FROM ins WHERE inserted)::int AS inserted,
            (SELECT count(*) FROM ins WHERE NOT inserted)::int AS updated,
            (SELECT coalesce(json_agg(json_build_object('line', line, 'reason', missing) ORDER BY line), '[]'::json)
-              FROM checked WHERE missing IS NOT NULL) AS rejected`;
+              FROM checked WHERE missing IS NOT NULL AND missing <> '${UNCHANGED}') AS rejected`;
 }
 
 export interface MergeResult {

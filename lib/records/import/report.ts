@@ -23,8 +23,9 @@ export class RejectionReport {
   private readonly stream: fs.WriteStream | null;
 
   constructor(readonly path: string | null) {
-    this.stream = path ? fs.createWriteStream(path, { encoding: "utf8" }) : null;
-    this.stream?.write(csvLine(["file", "line", "reason", "raw"]));
+    // Written at once, so that a report path that can't be written fails before anything loads.
+    if (path) fs.writeFileSync(path, csvLine(["file", "line", "reason", "raw"]));
+    this.stream = path ? fs.createWriteStream(path, { encoding: "utf8", flags: "a" }) : null;
   }
 
   /** Returns a promise only when the report's stream asks the caller to wait. */
