@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, nonpaymentNotices, npis, npiTaxIds, paymentChecks, providerTaxIds } from "@/db/schema";
@@ -219,6 +219,31 @@ describe("a failure in the middle of a file", () => {
     expect(fileSummary(again, "checks.csv")).toMatchObject({ status: "loaded", read: 20, inserted: 20 });
     expect(await countRows(paymentChecks, eq(paymentChecks.taxId, "274000001"))).toBe(20);
     expect(await countRows(nonpaymentNotices, eq(nonpaymentNotices.taxId, "274000001"))).toBe(1);
+  });
+
+  it("rolls the file back when the database refuses a row after earlier chunks were written", async () => {
+    const checks = ["check_number,vendor_number,tax_id,npi,amount,issued_on"];
+    for (let i = 0; i < 20; i += 1) checks.push(`${9300000 + i},300001,27-4000001,1500000082,10.00,2025-05-01`);
+    const folder = await folderWith("refused-by-database", { "checks.csv": checks });
+    // A stand-in for any failure of the database in the third chunk (a full disk, a lost connection...).
+    await asOwner(async (owner) => {
+      await owner.execute(sql.raw(`CREATE FUNCTION records_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.check_number = '9300013' THEN RAISE EXCEPTION 'the disk is full'; END IF; RETURN NEW; END $$`));
+      await owner.execute(sql.raw("CREATE TRIGGER records_test_fail BEFORE INSERT ON payment_checks FOR EACH ROW EXECUTE FUNCTION records_test_fail()"));
+    });
+    try {
+      const summary = await runImport(folder, { chunkRows: { postgres: 5, pglite: 5 } });
+      expect(summary.ok).toBe(false);
+      expect(fileSummary(summary, "checks.csv")).toMatchObject({ status: "failed", message: "rolled back: checks.csv: the disk is full" });
+      expect(await countRows(paymentChecks, sql`${paymentChecks.checkNumber} LIKE '93000%'`)).toBe(0);
+    } finally {
+      await asOwner(async (owner) => {
+        await owner.execute(sql.raw("DROP TRIGGER records_test_fail ON payment_checks"));
+        await owner.execute(sql.raw("DROP FUNCTION records_test_fail()"));
+      });
+    }
+    const again = await runImport(folder, { chunkRows: { postgres: 5, pglite: 5 } });
+    expect(fileSummary(again, "checks.csv")).toMatchObject({ status: "loaded", inserted: 20 });
   });
 
   it("loads a key repeated in one file once, with its last line's values", async () => {

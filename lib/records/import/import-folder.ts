@@ -56,7 +56,7 @@ export async function importRecordsFolder(db: Database, folder: string, options:
         options.onFile?.(summary);
         if (summary.status === "refused") log(`${spec.file}: refused, nothing loaded: ${summary.message}`);
       } catch (failure) {
-        error = failure instanceof ImportAbortedError ? failure.message : `${spec.file}: ${failure instanceof Error ? failure.message : String(failure)}`;
+        error = failure instanceof ImportAbortedError ? failure.message : `${spec.file}: ${describeFailure(failure)}`;
         files.push({ file: spec.file, status: "failed", read: 0, loaded: 0, inserted: 0, updated: 0, rejected: 0, seconds: 0, message: `rolled back: ${error}` });
         log(`${spec.file}: rolled back, nothing of this file was loaded; the files after it were not read. ${error}`);
         break;
@@ -77,6 +77,12 @@ export async function importRecordsFolder(db: Database, folder: string, options:
   };
   await recordImport(db, summary);
   return summary;
+}
+
+/** The database's own words: drizzle wraps them in "Failed query: <the whole statement>". */
+function describeFailure(failure: unknown): string {
+  const cause = failure instanceof Error && failure.cause instanceof Error ? failure.cause : failure;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 async function recordImport(db: Database, summary: ImportSummary): Promise<void> {
