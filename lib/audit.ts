@@ -56,6 +56,7 @@ export type AuditAction =
   | "pin_letter.mailed"
   | "records.searched"
   | "records.viewed"
+  | "records.imported"
   | "case.assigned"
   | "case.note_added"
   | "case.replied"

@@ -6,7 +6,12 @@ import { z } from "zod";
  */
 export function hasValidNpiCheckDigit(npi: string): boolean {
   if (!/^\d{10}$/.test(npi)) return false;
-  const digits = `80840${npi.slice(0, 9)}`;
+  return npiCheckDigit(npi.slice(0, 9)) === Number(npi[9]);
+}
+
+/** The check digit that completes the 9 leading digits of an NPI. */
+export function npiCheckDigit(firstNine: string): number {
+  const digits = `80840${firstNine}`;
   let sum = 0;
   for (let i = 0; i < digits.length; i += 1) {
     // Double every second digit counting from the right of the payload (the check digit is excluded).
@@ -17,8 +22,7 @@ export function hasValidNpiCheckDigit(npi: string): boolean {
     }
     sum += digit;
   }
-  const check = (10 - (sum % 10)) % 10;
-  return check === Number(npi[9]);
+  return (10 - (sum % 10)) % 10;
 }
 
 export const NpiSchema = z
