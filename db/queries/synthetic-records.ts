@@ -50,7 +50,8 @@ export interface SyntheticFixtures {
 /**
  * Loads a scale's records and the fixtures into an empty, migrated database, in one transaction
  * with foreign-key triggers off (the rows are consistent by construction; needs a superuser, as
- * the benchmark's own database has). Every 10th Tax ID is registered, with one delegate.
+ * the benchmark's own database has). Every 10th Tax ID is registered, with one delegate and one
+ * user given two of its NPIs.
  */
 export async function loadSyntheticRecords(executor: Executor, scale: Scale, progress: (step: string) => void = () => {}): Promise<SyntheticFixtures> {
   const { checks, taxIds, npis, notices } = scale;
@@ -91,6 +92,19 @@ export async function loadSyntheticRecords(executor: Executor, scale: Scale, pro
     await tx.execute(sql`
       INSERT INTO access_grants (user_id, tax_id, method, status, granted_at)
       SELECT m.user_id, o.tax_id, 'check', 'active', now() FROM organization_members m JOIN organizations o ON o.id = m.organization_id`);
+    // Each registered Tax ID also has a user who was given two of its NPIs (a chosen-NPI grant).
+    await tx.execute(sql`
+      INSERT INTO users (email, first_name, last_name, phone, password_hash, account_type, email_verified_at)
+      SELECT 'user' || t || '@bench.example', 'Uri', 'User' || t, '6125550100', 'not-a-hash', 'provider', now()
+      FROM generate_series(10, ${taxIds}::int, 10) AS t`);
+    await tx.execute(sql`
+      INSERT INTO access_grants (user_id, tax_id, method, status, granted_at, all_npis)
+      SELECT u.id, '5' || lpad(substr(u.email, 5, strpos(u.email, '@') - 5), 8, '0'), 'delegate', 'active', now(), false
+      FROM users u WHERE u.email LIKE 'user%@bench.example'`);
+    await tx.execute(sql`
+      INSERT INTO access_grant_npis (grant_id, npi)
+      SELECT g.id, t.npi FROM access_grants g JOIN users u ON u.id = g.user_id AND u.email LIKE 'user%@bench.example',
+        LATERAL (SELECT npi FROM npi_tax_ids WHERE npi_tax_ids.tax_id = g.tax_id ORDER BY npi LIMIT 2) AS t`);
 
     progress("fixtures");
     // 50 Tax IDs of 3 NPIs, one delegate of all of them.
