@@ -2,12 +2,13 @@ import "../../db/load-env";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import fs from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import type { Database, DatabaseHandle } from "../../db/client";
 import { listAccessForUser, pageGrantNpis } from "../../db/queries/access";
 import { loadSyntheticRecords, scaleFor, type Scale } from "../../db/queries/synthetic-records";
-import { dropEverything, runMigrations } from "../../db/migrator";
+import { runMigrations } from "../../db/migrator";
 import * as schema from "../../db/schema";
 import { readDelegateRecords } from "../../lib/delegates/find-my-delegate";
 import { verifyCheck } from "../../lib/registration/verify-check";
@@ -16,21 +17,23 @@ import { verifyNotice } from "../../lib/registration/verify-notice";
 /**
  * Whether the lookups the portal makes cost the same at a large payer's size as at a small one.
  * For each size (checks issued; NPIs and Tax IDs scale with it: 1M and 200k at 10M checks) it
- * loads synthetic records in the database (generate_series), then times, through the functions
- * the app calls: check verification (vendor number and NPI proofs), notice verification, /access's
- * list for a delegate of 50 Tax IDs of 3 NPIs, a page and a search of a 5,000-NPI Tax ID's list,
- * and Find my delegate's reads. It prints p50/p95/p99 per lookup and size, the ratio of p95 at the
- * largest size to p95 at the smallest (goal: at most 1.2), and the plans of the queries behind each
- * lookup at the largest size.
+ * loads synthetic records into a database of that size's own (generate_series), then times,
+ * through the functions the app calls: check verification (vendor number and NPI proofs), notice
+ * verification, /access's list for a delegate of 50 Tax IDs of 3 NPIs, a page and a search of a
+ * 5,000-NPI Tax ID's list, and Find my delegate's reads. The sizes are measured side by side
+ * (see "Paired measurement"). It prints p50/p95/p99 per lookup and size, the ratio of p95 at the
+ * largest size to p95 at the smallest (goal: at most 1.2), and EXPLAIN ANALYZE of the statements
+ * behind each lookup at the largest size.
  *
- *   npm run bench:lookups                                  # embedded PGlite in memory
- *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # PGlite on disk (a fresh directory: for 10M rows)
+ *   npm run bench:lookups                                     # embedded PGlite, in memory
+ *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # sizes of 1M checks and up in PGlite on disk (<dir>/<size>, removed after)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench npm run bench:lookups
- *                                                          # a PostgreSQL database you created (its tables are replaced)
- *   BENCH_SIZES=1000,100000 BENCH_SAMPLES=500 …            # sizes (checks) and lookups per lookup and size
+ *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run (BENCH_KEEP=1 keeps them)
+ *   BENCH_SIZES=1000,100000 BENCH_SAMPLES=500 BENCH_ROUNDS=5 …  # sizes (checks), lookups per lookup and size, rounds
  */
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000000").split(",").map(Number);
-const samples = Number(process.env.BENCH_SAMPLES ?? 1000);
+const samples = Number(process.env.BENCH_SAMPLES ?? 2000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const url = process.env.BENCH_DATABASE_URL;
 const pgliteDir = process.env.BENCH_PGLITE_DIR;
 
@@ -43,27 +46,27 @@ interface BenchDatabase {
   capturing: boolean;
 }
 
-function openBenchDatabase(): BenchDatabase {
+function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatabase {
   const bench = { captured: [], capturing: false } as unknown as BenchDatabase;
   const logger = {
     logQuery(statement: string, params: unknown[]) {
       if (bench.capturing) bench.captured.push({ statement, params });
     },
   };
-  if (url) {
-    const client = postgres(url, { max: 4, onnotice: () => {} });
+  if (location.url) {
+    const client = postgres(location.url, { max: 4, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
     bench.handle = { db, kind: "postgres", role: null, close: () => client.end({ timeout: 5 }) };
     bench.explain = async (statement, params) => {
-      const rows = await client.unsafe(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params as never[]);
+      const rows = await client.unsafe(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params as never[]);
       return rows.map((row) => String(Object.values(row)[0]));
     };
   } else {
-    const client = new PGlite(pgliteDir ?? undefined);
+    const client = new PGlite(location.dir);
     const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
     bench.handle = { db, kind: "pglite", role: null, close: () => client.close() };
     bench.explain = async (statement, params) => {
-      const result = await client.query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params);
+      const result = await client.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params);
       return result.rows.map((row) => String(Object.values(row)[0]));
     };
   }
@@ -135,53 +138,114 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-const bench = openBenchDatabase();
-const { handle } = bench;
-const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (on disk, ${pgliteDir})` : "PGlite (in memory)";
-console.log(`database: ${label}; ${samples} lookups per lookup and size; sizes ${sizes.join(", ")} checks\n`);
+/** Each size gets a database of its own: on PostgreSQL, <the database>_<size>, created here; on PGlite, 1M checks and up on disk when BENCH_PGLITE_DIR is set. */
+async function openSize(size: number): Promise<BenchDatabase> {
+  if (url) {
+    const name = `${new URL(url).pathname.slice(1)}_${size}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const sized = new URL(url);
+    sized.pathname = `/${name}`;
+    return openBenchDatabase({ url: sized.toString() });
+  }
+  if (pgliteDir && size >= 1_000_000) {
+    const dir = `${pgliteDir}/${size}`;
+    await fs.rm(dir, { recursive: true, force: true });
+    return openBenchDatabase({ dir });
+  }
+  return openBenchDatabase({});
+}
 
-const results = new Map<string, Map<number, { p50: number; p95: number; p99: number }>>();
-const plans = new Map<string, string[]>();
-for (const [index, size] of sizes.entries()) {
-  // Every size starts from an empty schema, so that each one holds exactly its own volume.
-  if (url || index > 0 || pgliteDir) await dropEverything(handle);
-  await runMigrations(handle);
+async function dropSize(size: number): Promise<void> {
+  if (process.env.BENCH_KEEP) return;
+  if (url) {
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}_${size}" WITH (FORCE)`);
+    await admin.end();
+  } else if (pgliteDir && size >= 1_000_000) {
+    await fs.rm(`${pgliteDir}/${size}`, { recursive: true, force: true });
+  }
+}
+
+const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (1M checks and up on disk under ${pgliteDir})` : "PGlite (in memory)";
+console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
+
+interface Loaded {
+  size: number;
+  bench: BenchDatabase;
+  lookups: Lookup[];
+}
+const loaded: Loaded[] = [];
+for (const size of sizes) {
+  const bench = await openSize(size);
+  await runMigrations(bench.handle);
   const scale = scaleFor(size);
   const started = performance.now();
-  const fixtures = await loadSyntheticRecords(handle.db, scale, (step) => process.stdout.write(`  ${size}: ${step}\n`));
-  const loadSeconds = (performance.now() - started) / 1000;
+  const fixtures = await loadSyntheticRecords(bench.handle.db, scale, (step) => process.stdout.write(`  ${size}: ${step}\n`));
   console.log(
-    `\n${size.toLocaleString("en-US")} checks: ${scale.taxIds.toLocaleString("en-US")} Tax IDs, ${scale.npis.toLocaleString("en-US")} NPIs, ${scale.notices.toLocaleString("en-US")} notices; loaded in ${loadSeconds.toFixed(1)} s`,
+    `${size.toLocaleString("en-US")} checks: ${scale.taxIds.toLocaleString("en-US")} Tax IDs, ${scale.npis.toLocaleString("en-US")} NPIs, ${scale.notices.toLocaleString("en-US")} notices; loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  console.log(`${"lookup".padEnd(38)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"per s".padStart(8)}`);
-  for (const lookup of lookups(handle.db, scale, fixtures)) {
-    for (let n = 0; n < Math.min(50, samples); n += 1) await lookup.run(n); // warm up
-    const timings: number[] = [];
-    const runStarted = performance.now();
-    for (let n = 0; n < samples; n += 1) {
-      const t0 = performance.now();
-      await lookup.run(n);
-      timings.push(performance.now() - t0);
-    }
-    const perSecond = samples / ((performance.now() - runStarted) / 1000);
-    timings.sort((a, b) => a - b);
-    const row = { p50: percentile(timings, 50), p95: percentile(timings, 95), p99: percentile(timings, 99) };
-    if (!results.has(lookup.name)) results.set(lookup.name, new Map());
-    results.get(lookup.name)!.set(size, row);
-    console.log(`${lookup.name.padEnd(38)} ${row.p50.toFixed(3).padStart(8)} ${row.p95.toFixed(3).padStart(8)} ${row.p99.toFixed(3).padStart(8)} ${perSecond.toFixed(0).padStart(8)}`);
-    if (index === sizes.length - 1) {
-      bench.captured = [];
-      bench.capturing = true;
-      await lookup.run(0);
-      bench.capturing = false;
-      const lines: string[] = [];
-      for (const { statement, params } of bench.captured) {
-        lines.push(`  ${statement.replace(/\s+/g, " ").slice(0, 160)}${statement.length > 160 ? "…" : ""}`);
-        for (const line of await bench.explain(statement, params)) lines.push(`      ${line}`);
+  loaded.push({ size, bench, lookups: lookups(bench.handle.db, scale, fixtures) });
+}
+
+// Paired measurement: every size's data stays loaded and, round after round, each lookup runs on
+// every size in turn; each percentile is the median of the rounds' percentiles. A burst of load
+// from another process (this machine is shared) then lands on both sizes alike, not on one.
+const perRound = Math.max(1, Math.round(samples / rounds));
+const names = loaded[0]!.lookups.map((lookup) => lookup.name);
+const timings = new Map<string, number[][]>(); // `${lookup}|${size}` -> sorted timings per round
+const elapsed = new Map<string, number>();
+for (const { lookups: all } of loaded) for (const lookup of all) for (let n = 0; n < Math.min(50, samples); n += 1) await lookup.run(n); // warm up
+for (let round = 0; round < rounds; round += 1) {
+  for (const [which, name] of names.entries()) {
+    for (const { size, lookups: all } of loaded) {
+      const times: number[] = [];
+      for (let n = 0; n < perRound; n += 1) {
+        const t0 = performance.now();
+        await all[which]!.run(n);
+        times.push(performance.now() - t0);
       }
-      plans.set(lookup.name, lines);
+      const key = `${name}|${size}`;
+      elapsed.set(key, (elapsed.get(key) ?? 0) + times.reduce((sum, time) => sum + time, 0));
+      timings.set(key, [...(timings.get(key) ?? []), times.sort((a, b) => a - b)]);
     }
   }
+}
+
+const results = new Map<string, Map<number, { p50: number; p95: number; p99: number }>>();
+for (const { size } of loaded) {
+  console.log(`\n${size.toLocaleString("en-US")} checks`);
+  console.log(`${"lookup".padEnd(38)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"per s".padStart(8)}`);
+  for (const name of names) {
+    const key = `${name}|${size}`;
+    const median = (p: number) => {
+      const values = timings.get(key)!.map((sorted) => percentile(sorted, p)).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)]!;
+    };
+    const row = { p50: median(50), p95: median(95), p99: median(99) };
+    if (!results.has(name)) results.set(name, new Map());
+    results.get(name)!.set(size, row);
+    const perSecond = (perRound * rounds) / (elapsed.get(key)! / 1000);
+    console.log(`${name.padEnd(38)} ${row.p50.toFixed(3).padStart(8)} ${row.p95.toFixed(3).padStart(8)} ${row.p99.toFixed(3).padStart(8)} ${perSecond.toFixed(0).padStart(8)}`);
+  }
+}
+
+// The plans of the statements each lookup sends, at the largest size.
+const plans = new Map<string, string[]>();
+const top = loaded[loaded.length - 1]!;
+for (const lookup of top.lookups) {
+  top.bench.captured = [];
+  top.bench.capturing = true;
+  await lookup.run(0);
+  top.bench.capturing = false;
+  const lines: string[] = [];
+  for (const { statement, params } of top.bench.captured) {
+    lines.push(`  ${statement.replace(/\s+/g, " ").slice(0, 160)}${statement.length > 160 ? "…" : ""}`);
+    for (const line of await top.bench.explain(statement, params)) lines.push(`      ${line}`);
+  }
+  plans.set(lookup.name, lines);
 }
 
 const [smallest, largest] = [sizes[0]!, sizes[sizes.length - 1]!];
@@ -192,4 +256,7 @@ for (const [name, bySize] of results) {
 }
 console.log(`\nplans at ${largest.toLocaleString("en-US")} checks (EXPLAIN ANALYZE of each statement a lookup sends):`);
 for (const [name, lines] of plans) console.log(`\n${name}\n${lines.join("\n")}`);
-await handle.close();
+for (const { size, bench } of loaded) {
+  await bench.handle.close();
+  await dropSize(size);
+}
