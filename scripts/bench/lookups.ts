@@ -153,6 +153,7 @@ async function openSize(size: number): Promise<BenchDatabase> {
   if (pgliteDir && size >= 1_000_000) {
     const dir = `${pgliteDir}/${size}`;
     await fs.rm(dir, { recursive: true, force: true });
+    await fs.mkdir(pgliteDir, { recursive: true });
     return openBenchDatabase({ dir });
   }
   return openBenchDatabase({});
