@@ -46,6 +46,8 @@ const suites = ([
   { name: "staff-letters", testMatch: /staff-letters\.spec\.ts$/ },
   // The representatives' console: cases opened by a visitor and by Pat, worked by Riley.
   { name: "staff-cases", testMatch: /staff-cases\.spec\.ts$/ },
+  // A hospital system's 5,000 NPIs on /access and in their paged list (Casey Holt's sign-ins are the suite's own).
+  { name: "large-practice", testMatch: /large-practice\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

@@ -22,15 +22,32 @@ export interface AccessRow {
   grantedAt: Date | null;
   expiresAt: Date | null;
   endedAt: Date | null;
+  /** How many NPIs the grant covers: all of the Tax ID's, or the chosen ones that bill under it. */
+  npiCount: number;
+  /** Those NPIs, when there are at most INLINE_NPI_LIMIT of them; empty for a larger practice (see pageGrantNpis). */
   npis: GrantNpi[];
 }
 
+/** A Tax ID with more NPIs than this (a hospital system) shows a count and a paged list instead of every NPI. */
+export const INLINE_NPI_LIMIT = 25;
+
+/** The NPIs a grant covers: the Tax ID's NPIs, all of them or only the chosen ones (correlated on access_grants). */
+const coveredByGrant = sql`${npiTaxIds.taxId} = ${accessGrants.taxId}
+  and (${accessGrants.allNpis} or exists (select 1 from ${accessGrantNpis} where ${accessGrantNpis.grantId} = ${accessGrants.id} and ${accessGrantNpis.npi} = ${npiTaxIds.npi}))`;
+
 /**
- * Every grant a person has had (live ones first, then history), with the NPIs each covers:
- * all of the Tax ID's NPIs, or only the chosen ones. Three queries whatever the number of grants.
+ * Every grant a person has had (live ones first, then history), with the number of NPIs each
+ * covers and, for a practice of at most INLINE_NPI_LIMIT NPIs, the NPIs themselves (as JSON,
+ * individuals then organizations by name). One round trip whatever the number of grants; a
+ * hospital system's thousands of NPIs are counted through the index, never read.
  */
 export async function listAccessForUser(executor: Executor, userId: string): Promise<AccessRow[]> {
-  const grants = await executor
+  const covered = executor
+    .select({ npiCount: sql<number>`count(*)::int`.as("npi_count") })
+    .from(npiTaxIds)
+    .where(coveredByGrant)
+    .as("covered");
+  const rows = await executor
     .select({
       grantId: accessGrants.id,
       taxId: accessGrants.taxId,
@@ -44,6 +61,15 @@ export async function listAccessForUser(executor: Executor, userId: string): Pro
       grantedAt: accessGrants.grantedAt,
       expiresAt: accessGrants.expiresAt,
       endedAt: accessGrants.endedAt,
+      npiCount: sql<number>`coalesce(${covered.npiCount}, 0)`.mapWith(Number),
+      // Text, parsed below: both drivers hand back the same string whatever their JSON settings. The
+      // names are read NPI by NPI (a LATERAL ... LIMIT 1 is never flattened into a join): a planner
+      // misled by one hospital system's 5,000 NPIs would otherwise hash-join the whole npis table.
+      npis: sql<string | null>`case when ${covered.npiCount} between 1 and ${sql.raw(String(INLINE_NPI_LIMIT))} then (
+        select json_agg(json_build_object('npi', ${npiTaxIds.npi}, 'name', named.name, 'type', named.type) order by named.type, named.name, ${npiTaxIds.npi})::text
+        from ${npiTaxIds} cross join lateral (select ${npis.name} as name, ${npis.type} as type from ${npis} where ${npis.npi} = ${npiTaxIds.npi} limit 1) as named
+        where ${coveredByGrant}
+      ) end`,
     })
     .from(accessGrants)
     .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, accessGrants.taxId))
@@ -52,29 +78,10 @@ export async function listAccessForUser(executor: Executor, userId: string): Pro
       organizationMembers,
       and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, accessGrants.userId), eq(organizationMembers.status, "active")),
     )
+    .leftJoinLateral(covered, sql`true`)
     .where(eq(accessGrants.userId, userId))
     .orderBy(sql`case when ${accessGrants.status} in ('active', 'pending') then 0 else 1 end`, asc(providerTaxIds.legalName), asc(accessGrants.taxId), desc(accessGrants.createdAt));
-  if (grants.length === 0) return [];
-
-  const grantIds = grants.map((grant) => grant.grantId);
-  const [taxIdNpis, chosen] = await Promise.all([
-    executor
-      .select({ taxId: npiTaxIds.taxId, npi: npis.npi, name: npis.name, type: npis.type })
-      .from(npiTaxIds)
-      .innerJoin(npis, eq(npis.npi, npiTaxIds.npi))
-      .where(inArray(npiTaxIds.taxId, [...new Set(grants.map((grant) => grant.taxId))]))
-      .orderBy(asc(npis.type), asc(npis.name)),
-    executor.select({ grantId: accessGrantNpis.grantId, npi: accessGrantNpis.npi }).from(accessGrantNpis).where(inArray(accessGrantNpis.grantId, grantIds)),
-  ]);
-
-  return grants.map((grant) => {
-    const ofTaxId = taxIdNpis.filter((row) => row.taxId === grant.taxId);
-    const allowed = grant.allNpis ? null : new Set(chosen.filter((row) => row.grantId === grant.grantId).map((row) => row.npi));
-    return {
-      ...grant,
-      npis: ofTaxId.filter((row) => !allowed || allowed.has(row.npi)).map(({ npi, name, type }) => ({ npi, name, type })),
-    };
-  });
+  return rows.map((row) => ({ ...row, npis: row.npis ? (JSON.parse(row.npis) as GrantNpi[]) : [] }));
 }
 
 export interface NewGrant {
@@ -194,4 +201,82 @@ export async function listLiveGrants(executor: Executor, userIds: string[], taxI
     .where(inArray(accessGrantNpis.grantId, grants.map((grant) => grant.grantId)))
     .orderBy(asc(accessGrantNpis.npi));
   return grants.map((grant) => ({ ...grant, npis: chosen.filter((row) => row.grantId === grant.grantId).map((row) => row.npi) }));
+}
+
+export interface GrantNpiPage {
+  taxId: string;
+  organizationName: string | null;
+  allNpis: boolean;
+  /** NPIs the grant covers that match the search (all of them without one). */
+  total: number;
+  /** The page shown: the one asked for, or the last one when that is past the end. */
+  page: number;
+  pageCount: number;
+  /** This page's NPIs, in NPI order. */
+  npis: GrantNpi[];
+}
+
+/**
+ * NPI digits (a prefix) or a name (any part of it, any case), on npi_tax_ids rows: LIKE's own
+ * characters are taken literally. A digits search never reads the npis table; a name is read per
+ * NPI of the Tax ID (a scalar subquery is never turned into a join over all of npis).
+ */
+function matchesSearch(search: string | null) {
+  if (!search) return sql`true`;
+  const pattern = search.replace(/[\\%_]/g, (character) => `\\${character}`);
+  return /^\d+$/.test(search)
+    ? sql`${npiTaxIds.npi} like ${`${pattern}%`}`
+    : sql`(select ${npis.name} from ${npis} where ${npis.npi} = ${npiTaxIds.npi}) ilike ${`%${pattern}%`}`;
+}
+
+const liveGrantOf = (userId: string, taxId: string) => and(eq(accessGrants.userId, userId), eq(accessGrants.taxId, taxId), inArray(accessGrants.status, ["pending", "active"]));
+
+/**
+ * One page of the NPIs a person's live grant for a Tax ID covers (all of the Tax ID's, or only the
+ * chosen ones), optionally searched, in NPI order, with how many match. Null when the person has
+ * no live grant for that Tax ID. Two round trips: the grant with the count (an index-only scan of
+ * npi_tax_ids' primary key, tax_id then npi), then the page, skipped along that same index before
+ * the page's rows (and only they) are joined to their names: a hospital system's last page
+ * reads 50 NPIs, not 5,000.
+ */
+export async function pageGrantNpis(
+  executor: Executor,
+  input: { userId: string; taxId: string; search: string | null; page: number; pageSize: number },
+): Promise<GrantNpiPage | null> {
+  const search = matchesSearch(input.search);
+  const [grant] = await executor
+    .select({
+      grantId: accessGrants.id,
+      taxId: accessGrants.taxId,
+      organizationName: sql<string | null>`coalesce(${providerTaxIds.legalName}, ${organizations.name})`,
+      allNpis: accessGrants.allNpis,
+      total: sql<number>`(select count(*)::int from ${npiTaxIds} where ${coveredByGrant} and ${search})`.mapWith(Number),
+    })
+    .from(accessGrants)
+    .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, accessGrants.taxId))
+    .leftJoin(organizations, eq(organizations.taxId, accessGrants.taxId))
+    .where(liveGrantOf(input.userId, input.taxId))
+    .limit(1);
+  if (!grant) return null;
+  const { grantId, ...found } = grant;
+  const pageCount = Math.max(1, Math.ceil(found.total / input.pageSize));
+  const page = Math.min(Math.max(1, Math.floor(input.page)), pageCount);
+  if (found.total === 0) return { ...found, page, pageCount, npis: [] };
+  const chosen = found.allNpis
+    ? sql`true`
+    : sql`exists (select 1 from ${accessGrantNpis} where ${accessGrantNpis.grantId} = ${grantId} and ${accessGrantNpis.npi} = ${npiTaxIds.npi})`;
+  const onPage = executor
+    .select({ npi: npiTaxIds.npi })
+    .from(npiTaxIds)
+    .where(and(eq(npiTaxIds.taxId, found.taxId), chosen, search))
+    .orderBy(asc(npiTaxIds.npi))
+    .limit(input.pageSize)
+    .offset((page - 1) * input.pageSize)
+    .as("on_page");
+  const rows = await executor
+    .select({ npi: npis.npi, name: npis.name, type: npis.type })
+    .from(onPage)
+    .innerJoin(npis, eq(npis.npi, onPage.npi))
+    .orderBy(asc(npis.npi));
+  return { ...found, page, pageCount, npis: rows };
 }

@@ -127,3 +127,23 @@ export async function upsertReferenceRecords(executor: Executor, records: Refere
       });
   }
 }
+
+/**
+ * Upserts many NPIs with the Tax IDs they bill under in two statements whatever their number: the
+ * rows travel as one JSON parameter (thousands of bound parameters are slow on the embedded
+ * database). A row that is already as given is left untouched.
+ */
+export async function upsertNpisInBulk(executor: Executor, rows: ReferenceRecords["npis"]): Promise<void> {
+  if (rows.length === 0) return;
+  const json = JSON.stringify(rows.map(({ npi, type, name, taxIds }) => ({ npi, type, name, tax_ids: taxIds })));
+  await executor.execute(sql`
+    insert into ${npis} (npi, type, name)
+    select r.npi, r.type::npi_type, r.name from json_to_recordset(${json}::json) as r(npi text, type text, name text)
+    on conflict (npi) do update set type = excluded.type, name = excluded.name
+    where (npis.type, npis.name) is distinct from (excluded.type, excluded.name)`);
+  await executor.execute(sql`
+    insert into ${npiTaxIds} (npi, tax_id)
+    select r.npi, t.tax_id from json_to_recordset(${json}::json) as r(npi text, tax_ids json), json_array_elements_text(r.tax_ids) as t(tax_id)
+    on conflict do nothing`);
+}
+

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { db } from "@/db/client";
+import { db, type Executor } from "@/db/client";
 import { findOrganizationByTaxId, listActiveDelegates } from "@/db/queries/organizations";
 import { findProviderTaxId, npiBillsUnderTaxId } from "@/db/queries/reference";
 import { recordAudit, type AuditOutcome } from "@/lib/audit";
@@ -77,13 +77,7 @@ async function lookUp(input: FindMyDelegateRequest, context: RequestContext, now
     if (state.blocked) return { kind: "rate_limited", scope: lookupPauseScope(name), retryAfterSeconds: state.retryAfterSeconds };
   }
 
-  const [organization, record, npiMatches] = await Promise.all([
-    findOrganizationByTaxId(db, input.taxId),
-    findProviderTaxId(db, input.taxId),
-    input.npi ? npiBillsUnderTaxId(db, input.npi, input.taxId) : Promise.resolve(true),
-  ]);
-  const delegates = await listActiveDelegates(db, organization?.id ?? NO_ORGANIZATION, now);
-
+  const { organization, record, npiMatches, delegates } = await readDelegateRecords(db, input, now);
   if (record && !npiMatches) return { kind: "npi_mismatch", taxId };
   if (!organization || delegates.length === 0) return { kind: "not_registered", taxId };
   return {
@@ -92,6 +86,20 @@ async function lookUp(input: FindMyDelegateRequest, context: RequestContext, now
     organizationName: organization.name?.trim() || null,
     delegates: delegates.map((delegate) => ({ name: maskedName(delegate), email: maskEmail(delegate.email) })),
   };
+}
+
+/**
+ * The reads behind a lookup, with no limit and no audit (the benchmark times them): the same
+ * queries run whether the Tax ID is registered or not.
+ */
+export async function readDelegateRecords(executor: Executor, input: { taxId: string; npi?: string | null }, now: Date) {
+  const [organization, record, npiMatches] = await Promise.all([
+    findOrganizationByTaxId(executor, input.taxId),
+    findProviderTaxId(executor, input.taxId),
+    input.npi ? npiBillsUnderTaxId(executor, input.npi, input.taxId) : Promise.resolve(true),
+  ]);
+  const delegates = await listActiveDelegates(executor, organization?.id ?? NO_ORGANIZATION, now);
+  return { organization, record, npiMatches, delegates };
 }
 
 function auditOutcome(answer: FindMyDelegateAnswer): AuditOutcome {

@@ -1,74 +1,263 @@
 import "../../db/load-env";
-import { sql } from "drizzle-orm";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import fs from "node:fs/promises";
 import { performance } from "node:perf_hooks";
-import { openMemoryDatabase, openPostgresDatabase } from "../../db/drivers";
-import { dropEverything, runMigrations } from "../../db/migrator";
+import postgres from "postgres";
+import type { Database, DatabaseHandle } from "../../db/client";
+import { listAccessForUser, pageGrantNpis } from "../../db/queries/access";
+import { loadSyntheticRecords, scaleFor, type Scale } from "../../db/queries/synthetic-records";
+import { runMigrations } from "../../db/migrator";
+import * as schema from "../../db/schema";
+import { readDelegateRecords } from "../../lib/delegates/find-my-delegate";
 import { verifyCheck } from "../../lib/registration/verify-check";
+import { verifyNotice } from "../../lib/registration/verify-notice";
 
 /**
- * How the check lookup behind registration scales with the payer's volume. Loads N synthetic
- * Tax IDs, NPIs and checks (in the database, with generate_series), then times verifyCheck
- * over random existing and missing check numbers at each size, and prints the query plan.
+ * Whether the lookups the portal makes cost the same at a large payer's size as at a small one.
+ * For each size (checks issued; NPIs and Tax IDs scale with it: 1M and 200k at 10M checks) it
+ * loads synthetic records into a database of that size's own (generate_series), then times,
+ * through the functions the app calls: check verification (vendor number and NPI proofs), notice
+ * verification, /access's list for a delegate of 50 Tax IDs of 3 NPIs, a page and a search of a
+ * 5,000-NPI Tax ID's list, and Find my delegate's reads. The sizes are measured side by side
+ * (see "Paired measurement"). It prints p50/p95/p99 per lookup and size, the ratio of p95 at the
+ * largest size to p95 at the smallest (goal: at most 1.2), and EXPLAIN ANALYZE of the statements
+ * behind each lookup at the largest size.
  *
- *   npm run bench:lookups                       # embedded PGlite, 1k / 100k / 1M checks
+ *   npm run bench:lookups                                     # embedded PGlite, in memory
+ *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # sizes of 1M checks and up in PGlite on disk (<dir>/<size>, removed after)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench npm run bench:lookups
- *                                               # on a PostgreSQL database you created (its tables are replaced)
+ *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run (BENCH_KEEP=1 keeps them)
+ *   BENCH_SIZES=1000,100000 BENCH_SAMPLES=500 BENCH_ROUNDS=5 …  # sizes (checks), lookups per lookup and size, rounds
  */
-const sizes = (process.env.BENCH_SIZES ?? "1000,100000,1000000").split(",").map(Number);
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000000").split(",").map(Number);
 const samples = Number(process.env.BENCH_SAMPLES ?? 2000);
-
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const url = process.env.BENCH_DATABASE_URL;
-const handle = url ? openPostgresDatabase(url) : await openMemoryDatabase();
-const { db } = handle;
-if (url) await dropEverything(handle);
-await runMigrations(handle);
+const pgliteDir = process.env.BENCH_PGLITE_DIR;
+
+/** A drizzle client like the app's, that can also hand over the SQL it sends (for the plans). */
+interface BenchDatabase {
+  handle: DatabaseHandle;
+  /** EXPLAIN (ANALYZE) of a statement with its parameters, one line per plan line. */
+  explain: (statement: string, params: unknown[]) => Promise<string[]>;
+  captured: Array<{ statement: string; params: unknown[] }>;
+  capturing: boolean;
+}
+
+function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatabase {
+  const bench = { captured: [], capturing: false } as unknown as BenchDatabase;
+  const logger = {
+    logQuery(statement: string, params: unknown[]) {
+      if (bench.capturing) bench.captured.push({ statement, params });
+    },
+  };
+  if (location.url) {
+    const client = postgres(location.url, { max: 4, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
+    bench.handle = { db, kind: "postgres", role: null, close: () => client.end({ timeout: 5 }) };
+    bench.explain = async (statement, params) => {
+      const rows = await client.unsafe(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params as never[]);
+      return rows.map((row) => String(Object.values(row)[0]));
+    };
+  } else {
+    const client = new PGlite(location.dir);
+    const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
+    bench.handle = { db, kind: "pglite", role: null, close: () => client.close() };
+    bench.explain = async (statement, params) => {
+      const result = await client.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params);
+      return result.rows.map((row) => String(Object.values(row)[0]));
+    };
+  }
+  return bench;
+}
+
+interface Lookup {
+  name: string;
+  run: (n: number) => Promise<unknown>;
+}
+
+const random = (below: number) => 1 + Math.floor(Math.random() * below);
+const taxIdOf = (i: number) => `5${String(i).padStart(8, "0")}`;
+const npiOf = (i: number) => `1${String(i).padStart(9, "0")}`;
+
+/** The lookups, each over random existing and missing keys (half and half where it applies). */
+function lookups(db: Database, scale: Scale, fixtures: { delegateId: string; hospitalUserId: string; hospitalTaxId: string }): Lookup[] {
+  const now = new Date();
+  const check = (n: number) => {
+    const i = random(scale.checks);
+    const exists = n % 2 === 0;
+    return { i, checkNumber: String(10_000_000 + (exists ? i : scale.checks + i)), ...scale.checkParties(i) };
+  };
+  return [
+    {
+      name: "check, vendor number",
+      run: (n) => {
+        const c = check(n);
+        return verifyCheck(db, { taxId: c.taxId, checkNumber: c.checkNumber, proof: { kind: "vendor", vendorNumber: c.vendorNumber } }, now);
+      },
+    },
+    {
+      name: "check, NPI",
+      run: (n) => {
+        const c = check(n);
+        return verifyCheck(db, { taxId: c.taxId, checkNumber: c.checkNumber, proof: { kind: "npi", npi: c.npi } }, now);
+      },
+    },
+    {
+      name: "non-payment notice",
+      run: (n) => {
+        const i = random(scale.notices);
+        const parties = scale.noticeParties(i);
+        return verifyNotice(db, { taxId: parties.taxId, npi: parties.npi, noticeNumber: `NP${5_000_000 + (n % 2 === 0 ? i : scale.notices + i)}` }, now);
+      },
+    },
+    { name: "/access list (50 Tax IDs x 3 NPIs)", run: () => listAccessForUser(db, fixtures.delegateId) },
+    {
+      name: "NPI list page (5,000 NPIs)",
+      run: () => pageGrantNpis(db, { userId: fixtures.hospitalUserId, taxId: fixtures.hospitalTaxId, search: null, page: random(100), pageSize: 50 }),
+    },
+    {
+      name: "NPI list search (5,000 NPIs)",
+      run: (n) =>
+        pageGrantNpis(db, { userId: fixtures.hospitalUserId, taxId: fixtures.hospitalTaxId, search: n % 2 === 0 ? `Clinician ${random(99)}` : `300000${random(4)}`, page: 1, pageSize: 50 }),
+    },
+    {
+      name: "Find my delegate",
+      run: (n) => {
+        const t = random(scale.taxIds);
+        const npi = n % 2 === 0 ? npiOf(scale.npiOfTaxId(t)) : null;
+        return readDelegateRecords(db, { taxId: taxIdOf(t), npi }, now);
+      },
+    },
+  ];
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-let loaded = 0;
-console.log(`database: ${url ? "PostgreSQL" : "PGlite (in memory)"}; ${samples} lookups per size\n`);
-console.log("checks      load s   p50 ms   p95 ms   p99 ms   lookups/s");
-for (const size of sizes) {
-  const started = performance.now();
-  // Ids 10000000+i: Tax IDs "5" + 8 digits (valid prefix 50), NPIs "1" + 9 digits (check digit not needed here).
-  await db.execute(sql`
-    INSERT INTO provider_tax_ids (tax_id, legal_name, address_line1, city, state, postal_code)
-    SELECT '5' || lpad(i::text, 8, '0'), 'Clinic ' || i, i || ' Main St', 'Saint Paul', 'MN', '55101'
-    FROM generate_series(${loaded + 1}::int, ${size}::int) AS i`);
-  await db.execute(sql`
-    INSERT INTO npis (npi, type, name)
-    SELECT '1' || lpad(i::text, 9, '0'), 'organization', 'Clinic ' || i FROM generate_series(${loaded + 1}::int, ${size}::int) AS i`);
-  await db.execute(sql`
-    INSERT INTO payment_checks (check_number, vendor_number, tax_id, npi, amount_cents, issued_on)
-    SELECT (10000000 + i)::text, (100000 + i % 900000)::text, '5' || lpad(i::text, 8, '0'), '1' || lpad(i::text, 9, '0'),
-           1000 + i % 100000, current_date - (i % 500)
-    FROM generate_series(${loaded + 1}::int, ${size}::int) AS i`);
-  await db.execute(sql`ANALYZE`);
-  const loadSeconds = (performance.now() - started) / 1000;
-  loaded = size;
-
-  const timings: number[] = [];
-  const runStarted = performance.now();
-  for (let n = 0; n < samples; n += 1) {
-    const i = 1 + Math.floor(Math.random() * size);
-    const exists = n % 2 === 0;
-    const checkNumber = String(10000000 + (exists ? i : size + i));
-    const t0 = performance.now();
-    await verifyCheck(db, { taxId: `5${String(i).padStart(8, "0")}`, checkNumber, proof: { kind: "vendor", vendorNumber: String(100000 + (i % 900000)) } });
-    timings.push(performance.now() - t0);
+/** Each size gets a database of its own: on PostgreSQL, <the database>_<size>, created here; on PGlite, 1M checks and up on disk when BENCH_PGLITE_DIR is set. */
+async function openSize(size: number): Promise<BenchDatabase> {
+  if (url) {
+    const name = `${new URL(url).pathname.slice(1)}_${size}`;
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const sized = new URL(url);
+    sized.pathname = `/${name}`;
+    return openBenchDatabase({ url: sized.toString() });
   }
-  const total = (performance.now() - runStarted) / 1000;
-  timings.sort((a, b) => a - b);
-  console.log(
-    `${String(size).padEnd(10)} ${loadSeconds.toFixed(1).padStart(7)} ${percentile(timings, 50).toFixed(3).padStart(8)} ${percentile(timings, 95)
-      .toFixed(3)
-      .padStart(8)} ${percentile(timings, 99).toFixed(3).padStart(8)} ${(samples / total).toFixed(0).padStart(11)}`,
-  );
+  if (pgliteDir && size >= 1_000_000) {
+    const dir = `${pgliteDir}/${size}`;
+    await fs.rm(dir, { recursive: true, force: true });
+    await fs.mkdir(pgliteDir, { recursive: true });
+    return openBenchDatabase({ dir });
+  }
+  return openBenchDatabase({});
 }
 
-const plan = await db.execute(sql`EXPLAIN SELECT check_number, tax_id, npi, vendor_number, issued_on FROM payment_checks WHERE check_number = '10000001' LIMIT 1`);
-const rows = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows) as Array<Record<string, string>>;
-console.log(`\nplan of the lookup:\n${rows.map((row) => `  ${Object.values(row)[0]}`).join("\n")}`);
-await handle.close();
+async function dropSize(size: number): Promise<void> {
+  if (process.env.BENCH_KEEP) return;
+  if (url) {
+    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}_${size}" WITH (FORCE)`);
+    await admin.end();
+  } else if (pgliteDir && size >= 1_000_000) {
+    await fs.rm(`${pgliteDir}/${size}`, { recursive: true, force: true });
+  }
+}
+
+const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (1M checks and up on disk under ${pgliteDir})` : "PGlite (in memory)";
+console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
+
+interface Loaded {
+  size: number;
+  bench: BenchDatabase;
+  lookups: Lookup[];
+}
+const loaded: Loaded[] = [];
+for (const size of sizes) {
+  const bench = await openSize(size);
+  await runMigrations(bench.handle);
+  const scale = scaleFor(size);
+  const started = performance.now();
+  const fixtures = await loadSyntheticRecords(bench.handle.db, scale, (step) => process.stdout.write(`  ${size}: ${step}\n`));
+  console.log(
+    `${size.toLocaleString("en-US")} checks: ${scale.taxIds.toLocaleString("en-US")} Tax IDs, ${scale.npis.toLocaleString("en-US")} NPIs, ${scale.notices.toLocaleString("en-US")} notices; loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  loaded.push({ size, bench, lookups: lookups(bench.handle.db, scale, fixtures) });
+}
+
+// Paired measurement: every size's data stays loaded and, round after round, each lookup runs on
+// every size in turn; each percentile is the median of the rounds' percentiles. A burst of load
+// from another process (this machine is shared) then lands on both sizes alike, not on one.
+const perRound = Math.max(1, Math.round(samples / rounds));
+const names = loaded[0]!.lookups.map((lookup) => lookup.name);
+const timings = new Map<string, number[][]>(); // `${lookup}|${size}` -> sorted timings per round
+const elapsed = new Map<string, number>();
+for (const { lookups: all } of loaded) for (const lookup of all) for (let n = 0; n < Math.min(50, samples); n += 1) await lookup.run(n); // warm up
+for (let round = 0; round < rounds; round += 1) {
+  for (const [which, name] of names.entries()) {
+    for (const { size, lookups: all } of loaded) {
+      const times: number[] = [];
+      for (let n = 0; n < perRound; n += 1) {
+        const t0 = performance.now();
+        await all[which]!.run(n);
+        times.push(performance.now() - t0);
+      }
+      const key = `${name}|${size}`;
+      elapsed.set(key, (elapsed.get(key) ?? 0) + times.reduce((sum, time) => sum + time, 0));
+      timings.set(key, [...(timings.get(key) ?? []), times.sort((a, b) => a - b)]);
+    }
+  }
+}
+
+const results = new Map<string, Map<number, { p50: number; p95: number; p99: number }>>();
+for (const { size } of loaded) {
+  console.log(`\n${size.toLocaleString("en-US")} checks`);
+  console.log(`${"lookup".padEnd(38)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"per s".padStart(8)}`);
+  for (const name of names) {
+    const key = `${name}|${size}`;
+    const median = (p: number) => {
+      const values = timings.get(key)!.map((sorted) => percentile(sorted, p)).sort((a, b) => a - b);
+      return values[Math.floor(values.length / 2)]!;
+    };
+    const row = { p50: median(50), p95: median(95), p99: median(99) };
+    if (!results.has(name)) results.set(name, new Map());
+    results.get(name)!.set(size, row);
+    const perSecond = (perRound * rounds) / (elapsed.get(key)! / 1000);
+    console.log(`${name.padEnd(38)} ${row.p50.toFixed(3).padStart(8)} ${row.p95.toFixed(3).padStart(8)} ${row.p99.toFixed(3).padStart(8)} ${perSecond.toFixed(0).padStart(8)}`);
+  }
+}
+
+// The plans of the statements each lookup sends, at the largest size.
+const plans = new Map<string, string[]>();
+const top = loaded[loaded.length - 1]!;
+for (const lookup of top.lookups) {
+  top.bench.captured = [];
+  top.bench.capturing = true;
+  await lookup.run(0);
+  top.bench.capturing = false;
+  const lines: string[] = [];
+  for (const { statement, params } of top.bench.captured) {
+    lines.push(`  ${statement.replace(/\s+/g, " ").slice(0, 160)}${statement.length > 160 ? "…" : ""}`);
+    for (const line of await top.bench.explain(statement, params)) lines.push(`      ${line}`);
+  }
+  plans.set(lookup.name, lines);
+}
+
+const [smallest, largest] = [sizes[0]!, sizes[sizes.length - 1]!];
+console.log(`\np95 at ${largest.toLocaleString("en-US")} checks / p95 at ${smallest.toLocaleString("en-US")} (goal ≤ 1.2)`);
+for (const [name, bySize] of results) {
+  const ratio = bySize.get(largest)!.p95 / bySize.get(smallest)!.p95;
+  console.log(`${name.padEnd(38)} ${ratio.toFixed(2).padStart(6)} ${ratio <= 1.2 ? "ok" : "OVER"}`);
+}
+console.log(`\nplans at ${largest.toLocaleString("en-US")} checks (EXPLAIN ANALYZE of each statement a lookup sends):`);
+for (const [name, lines] of plans) console.log(`\n${name}\n${lines.join("\n")}`);
+for (const { size, bench } of loaded) {
+  await bench.handle.close();
+  await dropSize(size);
+}

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
-import { upsertReferenceRecords } from "../../db/queries/reference";
+import { upsertNpisInBulk, upsertReferenceRecords } from "../../db/queries/reference";
 import { demoAccounts, demoChecks, demoNotices, demoNpis, demoTaxIds } from "../../db/seed/demo-records";
+import { largePracticeAccount, largePracticeCheck, largePracticeNpis, largePracticeTaxId } from "../../db/seed/large-practice";
 import { provisionAccount } from "../../lib/accounts/provision-account";
 import { grantAndAudit, joinProviderOrganization } from "../../lib/registration/provider-registration";
 
@@ -33,6 +34,25 @@ export async function seedDemoData(db: Database, now = new Date()): Promise<stri
     }
     if (await provisionAccount(tx, { ...staff, accountType: "staff" }, now)) created += 1;
 
-    return `Demo data: ${demoTaxIds.length} Tax IDs, ${demoNpis.length} NPIs, ${demoChecks.length} checks, ${demoNotices.length} non-payment notice; ${created} new account(s).`;
+    // The hospital system (5,000 NPIs) and Casey Holt, its delegate, registered the same way as Pat.
+    const hospitalNpis = largePracticeNpis();
+    const { daysAgo: checkAge, ...hospitalCheck } = largePracticeCheck;
+    await upsertReferenceRecords(tx, { taxIds: [largePracticeTaxId], npis: [], checks: [], notices: [] });
+    await upsertNpisInBulk(tx, hospitalNpis);
+    await upsertReferenceRecords(tx, { taxIds: [], npis: [], checks: [{ ...hospitalCheck, issuedOn: daysAgo(checkAge, now) }], notices: [] });
+    const casey = await provisionAccount(tx, { ...largePracticeAccount, accountType: "provider" }, now);
+    if (casey) {
+      created += 1;
+      const person = { userId: casey.id, firstName: casey.firstName, lastName: casey.lastName, email: casey.email, phone: largePracticeAccount.phone };
+      await joinProviderOrganization(tx, { taxId: largePracticeAccount.taxId, person, departed: null, now }, null);
+      await grantAndAudit(
+        tx,
+        { userId: casey.id, taxId: largePracticeAccount.taxId, method: "check", evidence: `Check ending ${largePracticeAccount.checkNumber.slice(-4)}`, status: "active", now },
+        "delegate",
+        null,
+      );
+    }
+
+    return `Demo data: ${demoTaxIds.length + 1} Tax IDs, ${demoNpis.length + hospitalNpis.length} NPIs (${hospitalNpis.length} of them Summit Health System's), ${demoChecks.length + 1} checks, ${demoNotices.length} non-payment notice; ${created} new account(s).`;
   });
 }

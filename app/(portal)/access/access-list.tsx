@@ -1,5 +1,6 @@
+import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
-import type { AccessRow } from "@/db/queries/access";
+import { INLINE_NPI_LIMIT, type AccessRow } from "@/db/queries/access";
 import { describeAccessMethod, statusLabels } from "@/lib/access/describe";
 import { formatDate } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
@@ -34,7 +35,24 @@ function Organization({ row }: { row: AccessListRow }) {
 }
 
 function Npis({ row }: { row: AccessRow }) {
-  if (row.npis.length === 0) return <>—</>;
+  if (row.npiCount === 0) return <>—</>;
+  if (row.npiCount > INLINE_NPI_LIMIT) {
+    // A hospital system: a count, and for live access a searchable, paged list of its own.
+    const count = `${row.npiCount.toLocaleString("en-US")} NPIs`;
+    return (
+      <>
+        {LIVE.has(row.status) ? (
+          <Link href={`/access/npis/${row.taxId}`} className="font-semibold underline">
+            {count}
+            <span className="sr-only"> of Tax ID {formatTaxId(row.taxId)}</span>
+          </Link>
+        ) : (
+          <span>{count}</span>
+        )}
+        {row.allNpis ? null : <span className="block text-sm text-muted">Only the chosen NPIs</span>}
+      </>
+    );
+  }
   return (
     <ul className="space-y-1">
       {row.npis.map((npi) => (

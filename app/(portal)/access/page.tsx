@@ -8,7 +8,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
 import { membershipsOf, pinLettersOf, requireUser } from "@/lib/auth/dal";
-import { billingViewForDelegate, requestsOfBillingUser } from "@/lib/billing/request-view";
+import { billingViewForDelegate, requestsOfBillingUser, type RequestView } from "@/lib/billing/request-view";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
@@ -22,9 +22,15 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("/access");
   // Representatives have no Tax IDs of their own: their home is the console.
   if (user.accountType === "staff") redirect("/staff");
-  const [rows, memberships, pin, { added, requested, revoked }] = await Promise.all([listAccessForUser(db, user.userId), membershipsOf(user.userId), pinLettersOf(user.userId), searchParams]);
+  // Every read starts at once (the layout shares the memberships and letters through React's cache);
+  // the billing reads follow the memberships alone, and only for billing users and providers' delegates.
+  const membershipsRead = membershipsOf(user.userId);
+  const billingReads = membershipsRead.then((ofUser) =>
+    Promise.all([ofUser.some((membership) => membership.kind === "billing") ? requestsOfBillingUser(user.userId) : Promise.resolve<RequestView[]>([]), billingViewForDelegate(ofUser)] as const),
+  );
+  const [rows, pin, [requests, delegateView], { added, requested, revoked }] = await Promise.all([listAccessForUser(db, user.userId), pinLettersOf(user.userId), billingReads, searchParams]);
+  const memberships = await membershipsRead;
   const isBilling = memberships.some((membership) => membership.kind === "billing");
-  const [requests, delegateView] = await Promise.all([isBilling ? requestsOfBillingUser(user.userId) : [], billingViewForDelegate(memberships)]);
   const justRequested = typeof requested === "string" ? requests.find((request) => request.id === requested && request.status === "Pending") : undefined;
   const waiting = requests.filter((request) => request.status === "Pending");
   const roleByTaxId = new Map(memberships.map((membership) => [membership.taxId, membership.role]));
