@@ -1,31 +1,23 @@
+"use client";
+
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { INLINE_NPI_LIMIT, type AccessRow } from "@/db/queries/access";
-import { describeAccessMethod, statusLabels } from "@/lib/access/describe";
-import { formatDate } from "@/lib/format";
-import { formatTaxId } from "@/lib/validation";
+import type { AccessListItem } from "./access-list-items";
 
-/** A grant as this page shows it: the role comes from the person's memberships, not the grant. */
-export type AccessListRow = AccessRow & { memberRole: "delegate" | "user" | null };
-
-const LIVE = new Set<AccessRow["status"]>(["active", "pending"]);
-
-function Status({ row }: { row: AccessRow }) {
-  const status = statusLabels[row.status];
-  const note = row.status === "pending" && row.expiresAt ? `Expires ${formatDate(row.expiresAt)}` : row.endedAt ? `On ${formatDate(row.endedAt)}` : null;
+function Status({ item }: { item: AccessListItem }) {
   return (
     <>
-      <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
-      {note ? <span className="mt-1 block text-sm text-muted">{note}</span> : null}
+      <StatusBadge tone={item.status.tone}>{item.status.label}</StatusBadge>
+      {item.statusNote ? <span className="mt-1 block text-sm text-muted">{item.statusNote}</span> : null}
     </>
   );
 }
 
-function Organization({ row }: { row: AccessListRow }) {
+function Organization({ item }: { item: AccessListItem }) {
   return (
     <>
-      {row.organizationName ?? "—"}
-      {LIVE.has(row.status) && row.memberRole === "delegate" ? (
+      {item.organization}
+      {item.delegate ? (
         <span className="mt-1 block">
           <StatusBadge tone="info">Delegate</StatusBadge>
         </span>
@@ -34,45 +26,42 @@ function Organization({ row }: { row: AccessListRow }) {
   );
 }
 
-function Npis({ row }: { row: AccessRow }) {
-  if (row.npiCount === 0) return <>—</>;
-  if (row.npiCount > INLINE_NPI_LIMIT) {
+function Npis({ item }: { item: AccessListItem }) {
+  if (item.npiSummary) {
     // A hospital system: a count, and for live access a searchable, paged list of its own.
-    const count = `${row.npiCount.toLocaleString("en-US")} NPIs`;
     return (
       <>
-        {LIVE.has(row.status) ? (
-          <Link href={`/access/npis/${row.taxId}`} className="font-semibold underline">
-            {count}
-            <span className="sr-only"> of Tax ID {formatTaxId(row.taxId)}</span>
+        {item.npiSummary.href ? (
+          <Link href={item.npiSummary.href} className="font-semibold underline">
+            {item.npiSummary.label}
+            <span className="sr-only"> of Tax ID {item.taxId}</span>
           </Link>
         ) : (
-          <span>{count}</span>
+          <span>{item.npiSummary.label}</span>
         )}
-        {row.allNpis ? null : <span className="block text-sm text-muted">Only the chosen NPIs</span>}
+        {item.onlyChosen ? <span className="block text-sm text-muted">Only the chosen NPIs</span> : null}
       </>
     );
   }
+  if (item.npis.length === 0) return <>—</>;
   return (
     <ul className="space-y-1">
-      {row.npis.map((npi) => (
+      {item.npis.map((npi) => (
         <li key={npi.npi}>
           <span className="font-mono">{npi.npi}</span> <span className="text-sm text-muted">{npi.name}</span>
         </li>
       ))}
-      {row.allNpis ? null : <li className="text-sm text-muted">Only these NPIs</li>}
+      {item.onlyChosen ? <li className="text-sm text-muted">Only these NPIs</li> : null}
     </ul>
   );
 }
-
-const since = (row: AccessRow) => formatDate(row.grantedAt ?? row.createdAt);
 
 /**
  * Every grant, live ones first: a table from the md breakpoint up (Status in the right-most
  * column), stacked cards on a phone so that nothing scrolls sideways. Only one of the two is
  * displayed at a time, so assistive technology meets each grant once.
  */
-export function AccessList({ rows }: { rows: AccessListRow[] }) {
+export function AccessList({ items }: { items: AccessListItem[] }) {
   return (
     <>
       <div role="region" aria-label="Your Tax IDs and NPIs" tabIndex={0} className="hidden overflow-x-auto rounded-lg border border-line bg-surface shadow-sm md:block">
@@ -88,21 +77,21 @@ export function AccessList({ rows }: { rows: AccessListRow[] }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.grantId} className="border-t border-line align-top">
+            {items.map((item) => (
+              <tr key={item.key} className="border-t border-line align-top">
                 <th scope="row" className="whitespace-nowrap px-4 py-3 font-mono font-semibold">
-                  {formatTaxId(row.taxId)}
+                  {item.taxId}
                 </th>
                 <td className="px-4 py-3">
-                  <Organization row={row} />
+                  <Organization item={item} />
                 </td>
                 <td className="px-4 py-3">
-                  <Npis row={row} />
+                  <Npis item={item} />
                 </td>
-                <td className="px-4 py-3">{describeAccessMethod(row)}</td>
-                <td className="whitespace-nowrap px-4 py-3">{since(row)}</td>
+                <td className="px-4 py-3">{item.method}</td>
+                <td className="whitespace-nowrap px-4 py-3">{item.since}</td>
                 <td className="px-4 py-3">
-                  <Status row={row} />
+                  <Status item={item} />
                 </td>
               </tr>
             ))}
@@ -111,38 +100,38 @@ export function AccessList({ rows }: { rows: AccessListRow[] }) {
       </div>
 
       <ul aria-label="Your Tax IDs and NPIs" className="space-y-3 md:hidden">
-        {rows.map((row) => (
-          <li key={row.grantId} className="rounded-lg border border-line bg-surface p-4 shadow-sm">
+        {items.map((item) => (
+          <li key={item.key} className="rounded-lg border border-line bg-surface p-4 shadow-sm">
             <div className="flex flex-wrap items-start justify-between gap-2">
               <p className="font-mono text-lg font-semibold">
                 <span className="sr-only">Tax ID </span>
-                {formatTaxId(row.taxId)}
+                {item.taxId}
               </p>
               <div className="text-right">
                 <span className="sr-only">Status: </span>
-                <Status row={row} />
+                <Status item={item} />
               </div>
             </div>
             <dl className="mt-2 space-y-2 break-words">
               <div>
                 <dt className="text-sm font-semibold text-muted">Organization</dt>
                 <dd>
-                  <Organization row={row} />
+                  <Organization item={item} />
                 </dd>
               </div>
               <div>
                 <dt className="text-sm font-semibold text-muted">NPIs</dt>
                 <dd>
-                  <Npis row={row} />
+                  <Npis item={item} />
                 </dd>
               </div>
               <div>
                 <dt className="text-sm font-semibold text-muted">How access was granted</dt>
-                <dd>{describeAccessMethod(row)}</dd>
+                <dd>{item.method}</dd>
               </div>
               <div>
                 <dt className="text-sm font-semibold text-muted">Since</dt>
-                <dd>{since(row)}</dd>
+                <dd>{item.since}</dd>
               </div>
             </dl>
           </li>

@@ -13,6 +13,7 @@ import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
 import { AccessList } from "./access-list";
+import { accessListItems } from "./access-list-items";
 import { BillingRequests } from "./billing-requests";
 import { BillingOrganizationsWithAccess, RequestsToAnswer } from "./provider-billing";
 
@@ -123,7 +124,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             Your Tax IDs and NPIs
           </h2>
         )}
-        {rows.length === 0 ? <Notice title={isBilling ? "You don't have access to any provider yet." : "You don't have access to any Tax IDs yet."} /> : <AccessList rows={listed} />}
+        {rows.length === 0 ? <Notice title={isBilling ? "You don't have access to any provider yet." : "You don't have access to any Tax IDs yet."} /> : <AccessList items={accessListItems(listed)} />}
       </div>
 
       {delegateView.billingAccess.length > 0 || memberships.some((membership) => membership.kind === "provider" && membership.role === "delegate") ? (
