@@ -1,5 +1,5 @@
 import type { ReferenceRecords } from "@/db/queries/reference";
-import { hasValidNpiCheckDigit } from "@/lib/validation/npi";
+import { npiWithCheckDigit } from "@/lib/validation/npi";
 
 /** The bench delegate of `npm run bench:pages -- --prepare` (a reserved .example domain: no mail goes anywhere). */
 export const BENCH_DELEGATE = {
@@ -12,14 +12,7 @@ export const BENCH_DELEGATE = {
 export const BENCH_TAX_IDS = 50;
 export const BENCH_NPIS_PER_TAX_ID = 3;
 
-/** The NPI whose 9 leading digits are `payload`, with its check digit (Luhn over 80840 + payload). */
-export function npiWithCheckDigit(payload: string): string {
-  if (!/^\d{9}$/.test(payload)) throw new Error(`An NPI payload is 9 digits: ${payload}`);
-  for (let digit = 0; digit <= 9; digit += 1) {
-    if (hasValidNpiCheckDigit(`${payload}${digit}`)) return `${payload}${digit}`;
-  }
-  throw new Error(`No check digit for ${payload}`);
-}
+export { npiWithCheckDigit };
 
 /**
  * The bench delegate's practices in the health plan's records, always the same: Tax IDs

@@ -25,6 +25,12 @@ export function npiCheckDigit(firstNine: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+/** The NPI whose 9 leading digits are `firstNine`, completed with its check digit. */
+export function npiWithCheckDigit(firstNine: string): string {
+  if (!/^\d{9}$/.test(firstNine)) throw new Error(`An NPI's leading digits are 9 digits: ${firstNine}`);
+  return `${firstNine}${npiCheckDigit(firstNine)}`;
+}
+
 export const NpiSchema = z
   .string({ error: "Enter the NPI." })
   .trim()

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import { upsertNpisInBulk, upsertReferenceRecords } from "../../db/queries/reference";
 import { demoAccounts, demoChecks, demoNotices, demoNpis, demoTaxIds } from "../../db/seed/demo-records";
-import { largePracticeAccount, largePracticeCheck, largePracticeNpis, largePracticeTaxId } from "../../db/seed/large-practice";
+import { largePracticeAccount, largePracticeCheck, largePracticeNpis, largePracticeTaxId } from "./large-practice";
 import { provisionAccount } from "../../lib/accounts/provision-account";
 import { grantAndAudit, joinProviderOrganization } from "../../lib/registration/provider-registration";
 

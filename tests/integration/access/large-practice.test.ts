@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { endGrant, INLINE_NPI_LIMIT, insertGrant, listAccessForUser, pageGrantNpis } from "@/db/queries/access";
 import { users } from "@/db/schema";
-import { LARGE_PRACTICE_NPI_COUNT, largePracticeAccount, largePracticeNpis } from "@/db/seed/large-practice";
+import { LARGE_PRACTICE_NPI_COUNT, largePracticeAccount, largePracticeNpis } from "@/scripts/seed/large-practice";
 import { grantNpiList, parseNpiListQuery } from "@/lib/access/npi-list";
 import { hasValidNpiCheckDigit } from "@/lib/validation";
 import { confirmedAccount } from "@/tests/factories/add-access";

@@ -1,3 +1,4 @@
+import { npiWithCheckDigit } from "../../lib/validation/npi";
 /**
  * The demo's hospital system: one Tax ID with 5,000 NPIs (its own organization NPI and 4,999
  * clinicians), and the delegate who registered it, so that /access shows a large practice as a
@@ -49,20 +50,6 @@ const LAST_NAMES = [
 ];
 const CREDENTIALS = ["MD", "DO", "NP", "PA-C", "CRNA"];
 
-/** An NPI from its first 9 digits: Luhn over 80840 + the 9 digits (the same rule lib/validation checks). */
-export function npiWithCheckDigit(base: string): string {
-  const digits = `80840${base}`;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i += 1) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return `${base}${(10 - (sum % 10)) % 10}`;
-}
 
 /** The hospital's NPIs: 1700000007 is the organization; the clinicians follow (1700000015, 1700000023, …) */
 export function largePracticeNpis(): Array<{ npi: string; type: "individual" | "organization"; name: string; taxIds: string[] }> {
