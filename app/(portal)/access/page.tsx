@@ -83,7 +83,14 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
 
       {delegateOf.length > 0 ? (
         <div className="mb-6">
-          <Notice tone="info" title={`You are the delegate for ${delegateOf.map((membership) => `${membership.organizationName ?? "your organization"} (${formatTaxId(membership.taxId)})`).join(", ")}.`}>
+          <Notice
+            tone="info"
+            title={
+              delegateOf.length > 3
+                ? `You are the delegate for ${delegateOf.length} organizations (marked Delegate below).`
+                : `You are the delegate for ${delegateOf.map((membership) => `${membership.organizationName ?? "your organization"} (${formatTaxId(membership.taxId)})`).join(", ")}.`
+            }
+          >
             <p>As the first person to register, you manage the portal accounts of your co-workers at this organization.</p>
           </Notice>
         </div>
