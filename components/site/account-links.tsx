@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useSyncExternalStore } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { hasSignedInHint } from "@/lib/auth/signed-in-hint";
 
 interface CookieStoreLike {
@@ -24,9 +24,34 @@ export function useSignedInHint(): boolean {
   return useSyncExternalStore(subscribe, signedInNow, signedInOnServer);
 }
 
+/**
+ * Whether this browser is signed in: a visitor without a session cookie is answered at once; with
+ * one, the server says whether the session is still good and past the second step (/api/session).
+ */
+export function useSignedIn(): boolean {
+  const hint = useSignedInHint();
+  const [confirmed, setConfirmed] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!hint) return;
+    let current = true;
+    fetch("/api/session", { cache: "no-store" })
+      .then((response) => (response.ok ? (response.json() as Promise<{ signedIn?: unknown }>) : { signedIn: false }))
+      .then((answer) => {
+        if (current) setConfirmed(answer.signedIn === true);
+      })
+      .catch(() => {
+        if (current) setConfirmed(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [hint]);
+  return hint && confirmed === true;
+}
+
 /** The public header's account links: Sign in and Register for visitors, the way back in for someone signed in. */
 export function AccountLinks() {
-  const signedIn = useSignedInHint();
+  const signedIn = useSignedIn();
   return signedIn ? (
     <li>
       <Link href="/access" className="font-semibold">

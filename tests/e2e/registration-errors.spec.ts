@@ -98,4 +98,14 @@ test("the demo delegate signs in and sees Northside Pediatrics", async ({ page }
   await expect(row).toContainText("1450239870");
   await expect(row.getByRole("cell").last()).toHaveText("Active");
   await expect(page.getByText("Signed in as Pat Morgan")).toBeVisible();
+
+  // The prerendered public pages know in the browser that someone is signed in, and sign-in says so.
+  await page.goto("/");
+  const account = page.getByRole("navigation", { name: "Account" });
+  await expect(account.getByRole("link", { name: "Go to Tax ID & NPI access" })).toBeVisible();
+  await expect(account.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+  await page.goto("/signin");
+  await expect(page.getByText("You are already signed in.")).toBeVisible();
+  await account.getByRole("link", { name: "Go to Tax ID & NPI access" }).click();
+  await expect(page).toHaveURL(/\/access$/);
 });

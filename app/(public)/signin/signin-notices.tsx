@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { useSignedInHint } from "@/components/site/account-links";
+import { useSignedIn } from "@/components/site/account-links";
 import { Notice } from "@/components/ui/notice";
 import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
 
@@ -12,7 +12,7 @@ import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
  */
 export function SignInNotices() {
   const params = useSearchParams();
-  const signedIn = useSignedInHint();
+  const signedIn = useSignedIn();
   const confirmed = params.get("confirmed") === "1";
   const signedOut = params.get("signedOut") === "1";
   return (
