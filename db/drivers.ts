@@ -34,8 +34,22 @@ export function openPostgresDatabase(url: string, options: ConnectionOptions = {
     // A startup parameter: every new connection of the pool runs as this role from its first query.
     ...(role ? { connection: { role } } : {}),
   });
+  preparedByDefault(client);
   const db = drizzlePostgres(client, { schema }) as unknown as Database;
   return { db, kind: "postgres", role, close: () => client.end({ timeout: 5 }) };
+}
+
+/**
+ * Drizzle sends every query as an unnamed statement, which PostgreSQL parses and plans again each
+ * time: for the portal's joins that is most of a page's database time. Here every query with
+ * parameters becomes a named prepared statement of its connection (postgres.js keeps one per
+ * distinct text), so each connection parses and plans a query once. The query texts are the app's
+ * own, so their number is bounded; a connection's statements go with it (idle_timeout, max_lifetime).
+ */
+function preparedByDefault(client: postgres.Sql): void {
+  const unsafe = client.unsafe.bind(client) as (query: string, parameters?: unknown[], options?: { prepare?: boolean }) => unknown;
+  (client as unknown as { unsafe: typeof unsafe }).unsafe = (query, parameters, options) =>
+    unsafe(query, parameters, parameters && parameters.length > 0 ? { ...options, prepare: true } : options);
 }
 
 /** PGlite has one connection: SET ROLE on it once, before any other query (its queries run in call order). */

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useSyncExternalStore } from "react";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { AccessListItem } from "./access-list-items";
 
@@ -56,87 +57,115 @@ function Npis({ item }: { item: AccessListItem }) {
   );
 }
 
-/**
- * Every grant, live ones first: a table from the md breakpoint up (Status in the right-most
- * column), stacked cards on a phone so that nothing scrolls sideways. Only one of the two is
- * displayed at a time, so assistive technology meets each grant once.
- */
-export function AccessList({ items }: { items: AccessListItem[] }) {
-  return (
-    <>
-      <div role="region" aria-label="Your Tax IDs and NPIs" tabIndex={0} className="hidden overflow-x-auto rounded-lg border border-line bg-surface shadow-sm md:block">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Your Tax IDs and NPIs. Status is in the last column.</caption>
-          <thead className="bg-canvas text-sm text-muted">
-            <tr>
-              {["Tax ID", "Organization", "NPIs", "How access was granted", "Since", "Status"].map((heading) => (
-                <th key={heading} scope="col" className="px-4 py-3 font-semibold">
-                  {heading}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.key} className="border-t border-line align-top">
-                <th scope="row" className="whitespace-nowrap px-4 py-3 font-mono font-semibold">
-                  {item.taxId}
-                </th>
-                <td className="px-4 py-3">
-                  <Organization item={item} />
-                </td>
-                <td className="px-4 py-3">
-                  <Npis item={item} />
-                </td>
-                <td className="px-4 py-3">{item.method}</td>
-                <td className="whitespace-nowrap px-4 py-3">{item.since}</td>
-                <td className="px-4 py-3">
-                  <Status item={item} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+/** Tailwind's md breakpoint: from here up the list is a table. */
+const WIDE = "(min-width: 48rem)";
 
-      <ul aria-label="Your Tax IDs and NPIs" className="space-y-3 md:hidden">
-        {items.map((item) => (
-          <li key={item.key} className="rounded-lg border border-line bg-surface p-4 shadow-sm">
-            <div className="flex flex-wrap items-start justify-between gap-2">
-              <p className="font-mono text-lg font-semibold">
-                <span className="sr-only">Tax ID </span>
+function subscribeToWidth(onChange: () => void): () => void {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+/** "table" or "cards": what this screen's width calls for, once the browser runs the page. */
+function useLayout(initial: AccessListLayout): AccessListLayout {
+  return useSyncExternalStore(
+    subscribeToWidth,
+    () => (window.matchMedia(WIDE).matches ? "table" : "cards"),
+    () => initial,
+  );
+}
+
+export type AccessListLayout = "table" | "cards";
+
+/**
+ * Every grant, live ones first: a table on a wide screen (Status in the right-most column),
+ * stacked cards on a phone so that nothing scrolls sideways. Only one of the two is in the page:
+ * the server renders the one the device asks for (`initialLayout`, from its client hints), and the
+ * browser switches when the window's width calls for the other. Without JavaScript a phone that
+ * got the table scrolls it inside its own region, never the page.
+ */
+export function AccessList({ items, initialLayout }: { items: AccessListItem[]; initialLayout: AccessListLayout }) {
+  return useLayout(initialLayout) === "table" ? <AccessTable items={items} /> : <AccessCards items={items} />;
+}
+
+function AccessTable({ items }: { items: AccessListItem[] }) {
+  return (
+    <div role="region" aria-label="Your Tax IDs and NPIs" tabIndex={0} className="overflow-x-auto rounded-lg border border-line bg-surface shadow-sm">
+      <table className="w-full border-collapse text-left [&_td]:px-4 [&_td]:py-3 [&_th]:px-4 [&_th]:py-3">
+        <caption className="sr-only">Your Tax IDs and NPIs. Status is in the last column.</caption>
+        <thead className="bg-canvas text-sm text-muted">
+          <tr>
+            {["Tax ID", "Organization", "NPIs", "How access was granted", "Since", "Status"].map((heading) => (
+              <th key={heading} scope="col" className="font-semibold">
+                {heading}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.key} className="border-t border-line align-top">
+              <th scope="row" className="whitespace-nowrap font-mono font-semibold">
                 {item.taxId}
-              </p>
-              <div className="text-right">
-                <span className="sr-only">Status: </span>
+              </th>
+              <td>
+                <Organization item={item} />
+              </td>
+              <td>
+                <Npis item={item} />
+              </td>
+              <td>{item.method}</td>
+              <td className="whitespace-nowrap">{item.since}</td>
+              <td>
                 <Status item={item} />
-              </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AccessCards({ items }: { items: AccessListItem[] }) {
+  return (
+    <ul aria-label="Your Tax IDs and NPIs" className="space-y-3">
+      {items.map((item) => (
+        <li key={item.key} className="rounded-lg border border-line bg-surface p-4 shadow-sm">
+          <div className="flex flex-wrap items-start justify-between gap-2">
+            <p className="font-mono text-lg font-semibold">
+              <span className="sr-only">Tax ID </span>
+              {item.taxId}
+            </p>
+            <div className="text-right">
+              <span className="sr-only">Status: </span>
+              <Status item={item} />
             </div>
-            <dl className="mt-2 space-y-2 break-words">
-              <div>
-                <dt className="text-sm font-semibold text-muted">Organization</dt>
-                <dd>
-                  <Organization item={item} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm font-semibold text-muted">NPIs</dt>
-                <dd>
-                  <Npis item={item} />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm font-semibold text-muted">How access was granted</dt>
-                <dd>{item.method}</dd>
-              </div>
-              <div>
-                <dt className="text-sm font-semibold text-muted">Since</dt>
-                <dd>{item.since}</dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ul>
-    </>
+          </div>
+          <dl className="mt-2 space-y-2 break-words [&_dt]:text-sm [&_dt]:font-semibold [&_dt]:text-muted">
+            <div>
+              <dt>Organization</dt>
+              <dd>
+                <Organization item={item} />
+              </dd>
+            </div>
+            <div>
+              <dt>NPIs</dt>
+              <dd>
+                <Npis item={item} />
+              </dd>
+            </div>
+            <div>
+              <dt>How access was granted</dt>
+              <dd>{item.method}</dd>
+            </div>
+            <div>
+              <dt>Since</dt>
+              <dd>{item.since}</dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { PendingPinNotice } from "@/components/access/pending-pin-notice";
 import { ButtonLink } from "@/components/ui/button";
@@ -7,6 +8,7 @@ import { FocusOnArrival } from "@/components/ui/focus-on-arrival";
 import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
+import { accessListLayoutFor } from "@/lib/access/list-layout";
 import { membershipsOf, pinLettersOf, requireUser } from "@/lib/auth/dal";
 import { billingViewForDelegate, requestsOfBillingUser, type RequestView } from "@/lib/billing/request-view";
 import { env } from "@/lib/env";
@@ -29,7 +31,13 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const billingReads = membershipsRead.then((ofUser) =>
     Promise.all([ofUser.some((membership) => membership.kind === "billing") ? requestsOfBillingUser(user.userId) : Promise.resolve<RequestView[]>([]), billingViewForDelegate(ofUser)] as const),
   );
-  const [rows, pin, [requests, delegateView], { added, requested, revoked }] = await Promise.all([listAccessForUser(db, user.userId), pinLettersOf(user.userId), billingReads, searchParams]);
+  const [rows, pin, [requests, delegateView], { added, requested, revoked }, requestHeaders] = await Promise.all([
+    listAccessForUser(db, user.userId),
+    pinLettersOf(user.userId),
+    billingReads,
+    searchParams,
+    headers(),
+  ]);
   const memberships = await membershipsRead;
   const isBilling = memberships.some((membership) => membership.kind === "billing");
   const justRequested = typeof requested === "string" ? requests.find((request) => request.id === requested && request.status === "Pending") : undefined;
@@ -131,7 +139,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
             Your Tax IDs and NPIs
           </h2>
         )}
-        {rows.length === 0 ? <Notice title={isBilling ? "You don't have access to any provider yet." : "You don't have access to any Tax IDs yet."} /> : <AccessList items={accessListItems(listed)} />}
+        {rows.length === 0 ? <Notice title={isBilling ? "You don't have access to any provider yet." : "You don't have access to any Tax IDs yet."} /> : <AccessList items={accessListItems(listed)} initialLayout={accessListLayoutFor(requestHeaders)} />}
       </div>
 
       {delegateView.billingAccess.length > 0 || memberships.some((membership) => membership.kind === "provider" && membership.role === "delegate") ? (
