@@ -4,6 +4,7 @@
 // address; here every request's X-Forwarded-For is overwritten with one address, worked out
 // from TRUSTED_PROXY_HOPS (see README "Security").
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import http from "node:http";
 import { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
@@ -149,6 +150,8 @@ async function main() {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run as a program (not imported by tests). Through the real path: a release directory reached by
+// a symbolic link (`current/` → `releases/…`) must start too.
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   await main();
 }
