@@ -136,16 +136,17 @@ function testing(env) {
 }
 
 /**
- * A logger with the portal's settings. `format`: "json" (default in production), "pretty" (default
- * otherwise), "console" (default under tests); `LOG_FORMAT` and `LOG_LEVEL` override the defaults.
+ * A logger with the portal's settings. `format`: "console" under tests (NODE_ENV=test or Vitest),
+ * else LOG_FORMAT, else "json" in production and "pretty" otherwise; LOG_LEVEL (default info, warn under tests).
  * `destination` (anything with write(line)) replaces the output, for tests of the logger.
  * @param {{ env?: Record<string, string | undefined>; format?: "json" | "pretty" | "console"; level?: string; destination?: { write(line: string): unknown } }} [options]
  */
 export function createLogger(options = {}) {
   const env = options.env ?? process.env;
+  // Under tests always through console, whatever LOG_FORMAT says: that is how a test sees a logged error.
   const format =
     options.format ??
-    (LOG_FORMATS.includes(/** @type {never} */ (env.LOG_FORMAT)) ? env.LOG_FORMAT : testing(env) ? "console" : env.NODE_ENV === "production" ? "json" : "pretty");
+    (testing(env) ? "console" : LOG_FORMATS.includes(/** @type {never} */ (env.LOG_FORMAT)) ? env.LOG_FORMAT : env.NODE_ENV === "production" ? "json" : "pretty");
   const configuredLevel = options.level ?? env.LOG_LEVEL?.trim();
   const level = configuredLevel && LOG_LEVELS.includes(/** @type {never} */ (configuredLevel)) ? configuredLevel : testing(env) ? "warn" : "info";
   const destination =

@@ -16,7 +16,7 @@ export type Readiness =
 /** The migrations this build was made with: the journal drizzle-kit wrote beside them. */
 export const EXPECTED_MIGRATIONS: MigrationEntry[] = journal.entries.map(({ tag, when }) => ({ tag, when }));
 
-export const READINESS_TIMEOUT_MS = 3000;
+export const READINESS_TIMEOUT_MS = 5000;
 
 let lastReason: string | null = null;
 
@@ -60,5 +60,5 @@ function noteChange(readiness: Readiness, failure: unknown): void {
   lastReason = reason;
   const logger = log.child({ module: "ready" });
   if (reason === null) logger.info("ready: the database answers and its migrations are current");
-  else logger.warn(failure ? { err: failure, reason } : { reason }, `not ready: ${reason}`);
+  else logger.warn(failure ? { err: failure } : {}, `not ready: ${reason}`);
 }
