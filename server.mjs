@@ -2,7 +2,9 @@
 // HTTP server that decides the client's address from the connection itself. `next start`
 // only fills X-Forwarded-For when the request has none, so a client could choose its own
 // address; here every request's X-Forwarded-For is overwritten with one address, worked out
-// from TRUSTED_PROXY_HOPS (see README "Security").
+// from TRUSTED_PROXY_HOPS (see README "Security"). It also checks the whole configuration before
+// Next starts and before it listens (lib/start-check.mjs), logs one JSON line per request
+// (lib/log.mjs), and stops gracefully on SIGTERM/SIGINT (lib/graceful-shutdown.mjs).
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";

@@ -43,9 +43,10 @@ export function gracefulShutdown({ server, logger, stopWork, timeoutMs, exit = (
 
   /** @param {string} signal */
   async function stop(signal) {
+    // `npm start` passes a signal on to the server, and a terminal's Ctrl-C or systemd reaches both:
+    // the same stop often arrives twice. The timeout, not a repeated signal, ends a stop that hangs.
     if (stopping) {
-      logger.warn({ signal, stage, inFlight: inFlight.size }, "second signal while stopping: exiting now");
-      exit(1);
+      logger.info({ signal, stage, inFlight: inFlight.size }, "already stopping");
       return;
     }
     stopping = signal;

@@ -74,12 +74,17 @@ describe("graceful shutdown (lib/graceful-shutdown.mjs)", () => {
     expect(messages()).toContain("shutdown did not finish in time: exiting without finishing");
   });
 
-  it("exits 1 at once on a second signal", async () => {
-    const { url, shutdown, exits } = await slowServer();
-    void fetch(`${url}/slow`).catch(() => {});
+  it("takes a repeated signal (npm start passes one on, Ctrl-C reaches both) as the same stop", async () => {
+    const { url, shutdown, release, exits, exitedOnce, messages } = await slowServer();
+    const slow = fetch(`${url}/slow`).then((response) => response.text());
     await expect.poll(() => shutdown.inFlight()).toBe(1);
     void shutdown.stop("SIGINT");
     void shutdown.stop("SIGINT");
-    expect(exits).toEqual([1]);
+    expect(exits).toEqual([]);
+    release();
+    expect(await slow).toBe("finished");
+    expect(await exitedOnce).toBe(0);
+    expect(exits).toEqual([0]);
+    expect(messages()).toContain("already stopping");
   });
 });
