@@ -92,12 +92,12 @@ const HIDDEN_FIELDS = new Set(["level", "time", "pid", "hostname", "msg", "modul
 export function formatReadable(entry, options = {}) {
   const level = String(LEVEL_LABELS[entry.level] ?? entry.level ?? "info").toUpperCase().padEnd(5);
   const time = options.time && entry.time ? `${String(entry.time).slice(11, 23)} ` : "";
-  const module = entry.module ? `[${entry.module}] ` : "";
+  const part = entry.module ? `[${entry.module}] ` : "";
   const fields = Object.entries(entry)
     .filter(([key]) => !HIDDEN_FIELDS.has(key))
     .map(([key, value]) => `${key}=${typeof value === "string" ? value : JSON.stringify(value)}`);
   const err = entry.err && typeof entry.err === "object" ? `\n${entry.err.stack ?? `${entry.err.type}: ${entry.err.message}`}` : "";
-  return `${time}${level} ${module}${entry.msg ?? ""}${fields.length ? ` ${fields.join(" ")}` : ""}${err}`;
+  return `${time}${level} ${part}${entry.msg ?? ""}${fields.length ? ` ${fields.join(" ")}` : ""}${err}`;
 }
 
 function parsed(line) {
