@@ -116,6 +116,9 @@ describe("on a migrated embedded database", () => {
     expect(ready.headers.get("cache-control")).toBe("no-store");
     expect((await getJson(`${portal.url}/api/health`)).status).toBe(200);
     await portal.waitForOutput(new RegExp(`"msg":"not ready: migrations not applied: ${lastMigration.tag}`));
+    // Logged from inside the app while it handled the request: the line carries that request's id.
+    const notReady = logLines(portal.output()).entries.find((entry) => String(entry.msg).startsWith("not ready:"));
+    expect(notReady).toMatchObject({ level: "warn", module: "ready", reqId: ready.headers.get("x-request-id") });
   });
 });
 
