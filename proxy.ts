@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig, SESSION_COOKIE_NAME } from "@/lib/auth/config";
 import { SIGNED_IN_HINT_COOKIE } from "@/lib/auth/signed-in-hint";
+import { proxyRequestId } from "@/lib/client-context";
 import { env } from "@/lib/env";
 import { refuseMalformedAction } from "@/lib/security/action-requests";
 import { contentSecurityPolicy, createNonce, HSTS, isCrossSiteWrite, servedOverHttps } from "@/lib/security/headers";
@@ -16,14 +17,14 @@ const authProxy = auth as unknown as (request: NextRequest, event: NextFetchEven
  * - refuses a write (server action, form post) sent from another site with a plain 403, and a
  *   malformed or oversized server action call with 400/413 (lib/security/action-requests.ts);
  * - gives the request a fresh CSP nonce (request headers `x-nonce` and `content-security-policy`,
- *   which Next reads to put the nonce on its scripts) and a server-made `x-request-id`;
+ *   which Next reads to put the nonce on its scripts) and a server-made `x-request-id` (server.mjs's, under `npm start`);
  * - lets Auth.js redirect to sign in, then sets the CSP, HSTS (over HTTPS) and X-Request-Id on the response.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const config = env();
   const development = config.NODE_ENV === "development";
   const https = servedOverHttps(config.APP_URL);
-  const requestId = crypto.randomUUID();
+  const requestId = proxyRequestId(request.headers, Boolean((globalThis as Record<symbol, unknown>)[Symbol.for("provider-portal.server")]));
 
   if (isCrossSiteWrite(request, config.APP_URL, { development })) {
     const refused = new NextResponse("Forbidden: this request came from another site, so nothing was done.\n", {
@@ -80,5 +81,7 @@ function mirrorSignedInHint(request: NextRequest, response: Response, https: boo
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico).*)"],
+  // Health probes (/api/health, /api/ready) skip the proxy: no session, cookies or nonce to handle,
+  // so a probe costs the least and answers whatever the state of the auth configuration.
+  matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/health$|api/ready$).*)"],
 };

@@ -11,6 +11,16 @@ export interface RequestContext {
 const SERVER_REQUEST_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
+ * The request id proxy.ts gives a request. Under `npm start` server.mjs has already replaced any
+ * client's X-Request-Id with its own, put it on the response and logs the request under it: keep
+ * it. Without server.mjs (`next dev`) the header is the client's: make a new one.
+ */
+export function proxyRequestId(headers: Headers, behindPortalServer: boolean): string {
+  const fromServer = headers.get("x-request-id") ?? "";
+  return behindPortalServer && SERVER_REQUEST_ID.test(fromServer) ? fromServer : crypto.randomUUID();
+}
+
+/**
  * Reads the request context from headers. The client address is the right-most
  * X-Forwarded-For entry: server.mjs (`npm start`) overwrites the header with the one address
  * it trusts (the connection's own, or the one TRUSTED_PROXY_HOPS proxies vouch for), and `next

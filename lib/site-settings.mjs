@@ -16,3 +16,20 @@ export function siteSettingsFrom(source) {
   const demoMode = production && devMailbox && TRUE.has((source.DEMO_MODE ?? "").trim().toLowerCase());
   return { payerName, demoMode };
 }
+
+/** @param {{ payerName: string; demoMode: boolean }} site */
+function describeSite(site) {
+  return `${JSON.stringify(site.payerName)} (${site.demoMode ? "a demo site" : "not a demo site"})`;
+}
+
+/**
+ * Why a build cannot serve a start's settings, or null when they agree: the public pages are
+ * prerendered with the payer's name and the demo banner (lib/site.ts).
+ * @param {{ payerName: string; demoMode: boolean }} built
+ * @param {{ payerName: string; demoMode: boolean }} configured
+ * @returns {string | null}
+ */
+export function siteMismatch(built, configured) {
+  if (built.payerName === configured.payerName && built.demoMode === configured.demoMode) return null;
+  return `This build was made for ${describeSite(built)}, but the server is set up for ${describeSite(configured)}. The public pages are prerendered with the payer's name and the demo banner when the portal is built: run the build with the same PAYER_NAME, DEV_MAILBOX and DEMO_MODE as \`npm start\` (\`npm run build\`, or \`npm run build:demo\` for a demo site).`;
+}

@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log.mjs";
 import { servedOverHttps } from "@/lib/security/headers";
 
 /**
@@ -63,7 +64,7 @@ export const authConfig = {
     error(error) {
       const name = (error as { type?: string }).type ?? error.name;
       if (name === "CredentialsSignin") return;
-      console.error(`[auth] ${name}: ${error.message}`);
+      log.error({ module: "auth", type: name }, error.message);
     },
     warn() {},
   },

@@ -40,3 +40,13 @@ export function startOutboxWorker(intervalSeconds: number): void {
 export function kickOutbox(): void {
   void runOnce();
 }
+
+/** Graceful shutdown: no further runs (kickOutbox does nothing after it); resolves once a run in progress has finished. */
+export async function stopOutboxWorker(): Promise<void> {
+  const state = globalForWorker.__outboxWorker;
+  if (!state) return;
+  clearInterval(state.timer);
+  globalForWorker.__outboxWorker = undefined;
+  state.again = false;
+  while (state.running) await new Promise((resolve) => setTimeout(resolve, 25));
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { log } from "@/lib/log.mjs";
 import { requestContext, type RequestContext } from "@/lib/request-context";
 import type { FormState } from "./form-state";
 
@@ -80,7 +81,7 @@ export function validatedAction<Schema extends z.ZodType, Field extends string>(
       return await handler(parsed.data, { values, request });
     } catch (error) {
       unstable_rethrow(error);
-      console.error(`[action] request ${request.requestId} failed:`, error);
+      log.error({ module: "action", reqId: request.requestId, err: error }, "a server action failed");
       return {
         ok: false,
         message: `Something went wrong on our side and nothing was saved. What you typed is still here: please try again in a few minutes. (Reference ${request.requestId.slice(0, 8)})`,

@@ -1,5 +1,6 @@
 import { db, type Database } from "@/db/client";
 import { startRecurringJob, stopRecurringJob } from "@/lib/jobs/recurring";
+import { log } from "@/lib/log.mjs";
 import { releaseUnconfirmedRegistrations } from "./release-unconfirmed";
 
 /** How often the server releases registrations whose email was never confirmed. */
@@ -15,7 +16,7 @@ export async function runReleasePass(now = new Date(), database: Pick<Database, 
     return await database.transaction((tx) => releaseUnconfirmedRegistrations(tx, now));
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    console.error(`[release] releasing unconfirmed registrations failed; it will be retried: ${cause instanceof Error ? cause.message : String(cause)}`);
+    log.error({ module: "release" }, `releasing unconfirmed registrations failed; it will be retried: ${cause instanceof Error ? cause.message : String(cause)}`);
     return null;
   }
 }

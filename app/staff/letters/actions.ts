@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/dal";
+import { log } from "@/lib/log.mjs";
 import { requestContext } from "@/lib/request-context";
 import { markLettersMailed } from "@/lib/staff/letters/mark-mailed";
 import { MAX_BATCH, printLetterBatch } from "@/lib/staff/letters/print-batch";
@@ -47,7 +48,7 @@ export async function lettersAction(_previous: LettersState, formData: FormData)
     return { ok: false, message: "We couldn't tell what to do. Reload the page and try again." };
   } catch (error) {
     unstable_rethrow(error);
-    console.error(`[action] request ${context.requestId} failed:`, error);
+    log.error({ module: "action", reqId: context.requestId, err: error }, "a staff letters action failed");
     return { ok: false, message: `Something went wrong on our side and nothing was changed. Please try again. (Reference ${context.requestId.slice(0, 8)})` };
   }
 }

@@ -48,7 +48,7 @@ describe("the periodic release of unconfirmed registrations", () => {
     const logged = takeConsoleErrors();
     expect(logged).toHaveLength(1);
     expect(logged[0]).toHaveLength(1);
-    expect(String(logged[0]![0])).toBe("[release] releasing unconfirmed registrations failed; it will be retried: ECONNREFUSED 127.0.0.1:5432");
+    expect(String(logged[0]![0])).toBe("ERROR [release] releasing unconfirmed registrations failed; it will be retried: ECONNREFUSED 127.0.0.1:5432");
   });
 
   it("runs on a timer once started, and only once however often it is started", async () => {

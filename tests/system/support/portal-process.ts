@@ -93,10 +93,10 @@ export async function createPostgresDatabase(prefix = "portal_system"): Promise<
   };
 }
 
-/** `npm run setup` for an environment: migrates and loads the demo data (throws with its output on failure). */
-export function runSetup(env: NodeJS.ProcessEnv): string {
+/** `npm run setup` for an environment: migrates and loads the demo data (throws with its output on failure). `cwd`: another checkout (see linkedCheckout). */
+export function runSetup(env: NodeJS.ProcessEnv, options: { cwd?: string } = {}): string {
   const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/setup.ts"], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     env,
     encoding: "utf8",
   });
@@ -125,9 +125,9 @@ export interface PortalProcess {
  * Starts `node server.mjs` (what `npm start` runs) on a port with an environment, without
  * waiting for it: call waitUntilServing() or waitForOutput().
  */
-export function startPortal(options: { port: number; env: NodeJS.ProcessEnv; args?: string[] }): PortalProcess {
+export function startPortal(options: { port: number; env: NodeJS.ProcessEnv; args?: string[]; cwd?: string }): PortalProcess {
   const child = spawn(process.execPath, ["server.mjs", "-p", String(options.port), "-H", "127.0.0.1", ...(options.args ?? [])], {
-    cwd: root,
+    cwd: options.cwd ?? root,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -206,4 +206,41 @@ export function startPortal(options: { port: number; env: NodeJS.ProcessEnv; arg
       return exited;
     },
   };
+}
+
+/**
+ * A checkout of its own for a test that needs files the real one must not get (a `.env.local`):
+ * a temporary directory whose entries are symbolic links to this checkout's (the build, the code,
+ * node_modules), without its .env files, .data or .git. Remove it with removeDir.
+ */
+export function linkedCheckout(prefix = "portal-checkout-"): string {
+  const dir = tempDir(prefix);
+  for (const entry of fs.readdirSync(root)) {
+    if (entry.startsWith(".env") || entry === ".data" || entry === ".git") continue;
+    fs.symlinkSync(path.join(root, entry), path.join(dir, entry));
+  }
+  return dir;
+}
+
+/** `npm run db:migrate` for an environment (throws with its output on failure). */
+export function runMigrate(env: NodeJS.ProcessEnv): string {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "db/migrate.ts"], { cwd: root, env, encoding: "utf8" });
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`npm run db:migrate failed (${result.status}):\n${output}`);
+  return output;
+}
+
+/** The JSON log lines in a server's output (production logs are one JSON object per line); other lines are returned apart. */
+export function logLines(output: string): { entries: Record<string, unknown>[]; other: string[] } {
+  const entries: Record<string, unknown>[] = [];
+  const other: string[] = [];
+  for (const line of output.split("\n")) {
+    if (!line.trim()) continue;
+    try {
+      entries.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      other.push(line);
+    }
+  }
+  return { entries, other };
 }
