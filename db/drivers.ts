@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Database, DatabaseHandle } from "./client";
 import { acquireDirectoryLock } from "./lock";
+import { guardTransactions } from "./postgres-transactions";
 import * as schema from "./schema";
 
 /**
@@ -48,7 +49,8 @@ export function openPostgresDatabase(url: string, options: ConnectionOptions = {
     // restart included: each runs as this role from its first query.
     ...(role ? { connection: { role } } : {}),
   });
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  // Transactions whose connection is lost end there, instead of crashing the process or being half-saved.
+  const db = drizzlePostgres(guardTransactions(client), { schema }) as unknown as Database;
   return { db, kind: "postgres", role, close: () => client.end({ timeout: 5 }) };
 }
 

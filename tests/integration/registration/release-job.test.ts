@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { accessGrants, auditEvents } from "@/db/schema";
+import { accessGrants, auditEvents, jobRuns } from "@/db/schema";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
+import { periodStartOf } from "@/lib/jobs/once-per-period";
 import { releaseJob, releasePass, startReleaseJob, stopReleaseJob } from "@/lib/registration/release-job";
 import { registerAccount } from "@/tests/factories/accounts";
 import { lakesideByVendor, riverbendByNpi } from "@/tests/factories/check-registration";
@@ -14,6 +15,11 @@ import { delegatesOfTaxId, findUserByEmail } from "@/tests/support/queries";
 beforeAll(() => seedDemo());
 
 const hours = (count: number) => count * 60 * 60 * 1000;
+
+async function jobRunOf(job: string, periodStart: Date) {
+  const [run] = await db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.periodStart, periodStart)));
+  return run;
+}
 
 describe("the periodic release of unconfirmed registrations", () => {
   it("keeps an unconfirmed registration for 24 hours, then releases its delegate role and access", async () => {
@@ -68,9 +74,13 @@ describe("the periodic release of unconfirmed registrations", () => {
       // A period long enough that the test stays in one: the first tick runs it, later ticks find it run.
       startReleaseJob(releaseJob(24 * 60 * 60, pass));
       startReleaseJob(releaseJob(24 * 60 * 60, pass));
-      await vi.waitFor(() => expect(pass).toHaveBeenCalledTimes(1));
+      await vi.waitFor(() => expect(log).toHaveBeenCalledTimes(1));
+      expect(await jobRunOf("release", periodStartOf(new Date(), 24 * 60 * 60))).toMatchObject({ status: "succeeded", summary: "released 0 unconfirmed registration(s)" });
+      // Three more ticks in the same period: each finds it run.
       await vi.advanceTimersByTimeAsync(3 * 60 * 1000);
+      await new Promise((resolve) => setTimeout(resolve, 500));
       expect(pass).toHaveBeenCalledTimes(1);
+      expect(log).toHaveBeenCalledTimes(1);
       expect(String(log.mock.calls[0]?.[0])).toMatch(/^\[jobs\] release: ran the pass of the period from \S+ here: released 0 unconfirmed registration\(s\)\.$/);
     } finally {
       stopReleaseJob();
