@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Database, DatabaseHandle } from "./client";
 import { acquireDirectoryLock } from "./lock";
+import { guardTransactions } from "./postgres-transactions";
 import * as schema from "./schema";
 
 /**
@@ -23,19 +24,34 @@ function checkedRole(role: string | null | undefined): string | null {
   return role;
 }
 
+/**
+ * How long postgres.js waits before reconnecting after `failures` failed connections in a row:
+ * 0.1 s doubling, at most 1 s. Its default grows to 20 s, so during a database outage every
+ * request would wait that long for its error page, and the first ones after the database came
+ * back would wait too. Connections are opened only for queries that need one, so a short delay
+ * does not storm the database.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(0.1 * 2 ** Math.max(0, failures - 1), 1) * (0.5 + Math.random() / 2);
+}
+
 export function openPostgresDatabase(url: string, options: ConnectionOptions = {}): DatabaseHandle {
   const role = checkedRole(options.role);
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    // Survive a database restart: drop idle connections and reconnect on demand.
+    // Survive a database restart: a connection the server closed leaves the pool at once, and a
+    // new one is opened for the next query (idle ones are dropped after 30 s anyway).
     idle_timeout: 30,
-    connect_timeout: 10,
-    // A startup parameter: every new connection of the pool runs as this role from its first query.
+    connect_timeout: 5,
+    backoff: reconnectDelaySeconds,
+    // A startup parameter, sent by every new connection, the replacements of connections lost to a
+    // restart included: each runs as this role from its first query.
     ...(role ? { connection: { role } } : {}),
   });
   preparedByDefault(client);
-  const db = drizzlePostgres(client, { schema }) as unknown as Database;
+  // Transactions whose connection is lost end there, instead of crashing the process or being half-saved.
+  const db = drizzlePostgres(guardTransactions(client), { schema }) as unknown as Database;
   return { db, kind: "postgres", role, close: () => client.end({ timeout: 5 }) };
 }
 

@@ -56,6 +56,10 @@ function envSchema(production) {
         .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a plain role name such as portal_app, or none")
         .default("portal_app"),
       OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+      /** The period of the release of unconfirmed registrations: one pass per period across every instance (lib/jobs). */
+      RELEASE_JOB_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+      /** The period of the access requests' expiry and reminders, likewise. */
+      ACCESS_REQUEST_JOB_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
       /** The phone number printed on PIN letters and given when PIN entry is refused. */
       PAYER_PHONE: z.string().trim().min(7).max(30).default("1-800-555-0199"),
       /** Base64 of 32 bytes: the AES-256-GCM key of PIN letters waiting to be printed (derived from AUTH_SECRET when unset). */

@@ -1,25 +1,27 @@
 import { closeDatabase } from "@/db/client";
-import { runAccessRequestPass } from "./billing/request-jobs";
 import { startOutboxWorker, stopOutboxWorker } from "./email/worker";
 import { env, type Env } from "./env";
 import { STOP_WORK } from "./graceful-shutdown.mjs";
+import type { ScheduledJob } from "./jobs/once-per-period";
 import { startRecurringJob, stopRecurringJob } from "./jobs/recurring";
-import { ACCESS_REQUEST_JOB_MINUTES } from "./jobs/run-jobs";
+import { accessRequestJob } from "./jobs/run-jobs";
 import { log } from "./log.mjs";
-import { RELEASE_INTERVAL_MINUTES, runReleasePass, startReleaseJob, stopReleaseJob } from "./registration/release-job";
-
-const ACCESS_REQUEST_JOB = "access-requests";
+import { releaseJob, startReleaseJob, stopReleaseJob } from "./registration/release-job";
 
 /** Scheduled passes running now, so that a shutdown waits for them before it closes the database. */
 const passesInFlight = new Set<Promise<unknown>>();
 
-function tracked(pass: () => Promise<unknown>): () => Promise<unknown> {
-  return () => {
-    const running = pass();
-    passesInFlight.add(running);
-    const forget = () => passesInFlight.delete(running);
-    running.then(forget, forget);
-    return running;
+function tracked<Report>(job: ScheduledJob<Report>): ScheduledJob<Report> {
+  const pass = job.pass;
+  return {
+    ...job,
+    pass: (now) => {
+      const running = pass(now);
+      passesInFlight.add(running);
+      const forget = () => passesInFlight.delete(running);
+      running.then(forget, forget);
+      return running;
+    },
   };
 }
 
@@ -30,8 +32,8 @@ function tracked(pass: () => Promise<unknown>): () => Promise<unknown> {
  */
 export function startServerWork(config: Pick<Env, "OUTBOX_POLL_SECONDS">): void {
   startOutboxWorker(config.OUTBOX_POLL_SECONDS);
-  startReleaseJob(RELEASE_INTERVAL_MINUTES, tracked(() => runReleasePass()));
-  startRecurringJob(ACCESS_REQUEST_JOB, ACCESS_REQUEST_JOB_MINUTES, tracked(() => runAccessRequestPass()));
+  startReleaseJob(tracked(releaseJob()));
+  startRecurringJob(tracked(accessRequestJob()));
   (globalThis as Record<symbol, unknown>)[STOP_WORK] = stopServerWork;
 }
 
@@ -44,7 +46,7 @@ export async function stopServerWork(): Promise<void> {
   const config = env();
   const logger = log.child({ module: "shutdown" });
   stopReleaseJob();
-  stopRecurringJob(ACCESS_REQUEST_JOB);
+  stopRecurringJob(accessRequestJob().name);
   await stopOutboxWorker();
   await Promise.allSettled([...passesInFlight]);
   logger.info("the outbox worker and the scheduled jobs are stopped");

@@ -8,3 +8,4 @@ export * from "./invitations";
 export * from "./audit";
 export * from "./outbox";
 export * from "./rate-limits";
+export * from "./jobs";

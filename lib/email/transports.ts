@@ -1,4 +1,5 @@
-import { Resend } from "resend";
+import { Resend, type ErrorResponse } from "resend";
+import { instanceName } from "@/lib/instance";
 
 export interface OutgoingEmail {
   /** The outbox row id, used as the idempotency key so a retried send is delivered once. */
@@ -12,14 +13,32 @@ export interface OutgoingEmail {
 
 export interface EmailTransport {
   name: "resend" | "dev-mailbox";
-  send(email: OutgoingEmail): Promise<{ providerMessageId: string }>;
+  /** Sends one email; gives up when `signal` aborts (the outbox then retries it later with the same id). */
+  send(email: OutgoingEmail, options?: { signal?: AbortSignal }): Promise<{ providerMessageId: string }>;
 }
 
+/**
+ * A send that failed. `failure` says whose fault it was: "service" when the mail service could
+ * not take any message just now (unreachable, timed out, 5xx, rate limit, quota, our key), so
+ * the sender stops its run and tries again later; "message" when it refused this message only
+ * (an invalid address, say), so the others go on.
+ */
 export class EmailSendError extends Error {
-  constructor(message: string) {
+  readonly failure: "service" | "message";
+
+  constructor(message: string, failure: "service" | "message" = "service") {
     super(message);
     this.name = "EmailSendError";
+    this.failure = failure;
   }
+}
+
+/** Resend's refusals of one message's content; anything else means the service can't send now. */
+const MESSAGE_REFUSALS = new Set<ErrorResponse["name"]>(["validation_error", "invalid_attachment", "invalid_parameter", "missing_required_field", "invalid_idempotent_request"]);
+
+/** The key Resend remembers a send by (24 hours): a retry of the same outbox row is delivered once. */
+export function idempotencyKeyFor(outboxId: string): string {
+  return `outbox-${outboxId}`;
 }
 
 /** Sends through Resend's API (or whatever RESEND_BASE_URL points at, e.g. a local fake in tests). */
@@ -27,12 +46,16 @@ export function resendTransport(apiKey: string): EmailTransport {
   const client = new Resend(apiKey);
   return {
     name: "resend",
-    async send(email) {
+    async send(email, options = {}) {
       const { data, error } = await client.emails.send(
         { from: email.from, to: [email.to], subject: email.subject, html: email.html, text: email.text },
-        { idempotencyKey: `outbox-${email.id}` },
+        { idempotencyKey: idempotencyKeyFor(email.id), signal: options.signal },
       );
-      if (error || !data) throw new EmailSendError(`Resend refused the message: ${error?.name ?? "unknown"}: ${error?.message ?? "no data"}`);
+      if (options.signal?.aborted) throw new EmailSendError("Resend did not answer in time (the send is retried later with the same idempotency key).");
+      if (error || !data) {
+        const failure = error && MESSAGE_REFUSALS.has(error.name) ? "message" : "service";
+        throw new EmailSendError(`Resend refused the message: ${error?.name ?? "unknown"}: ${error?.message ?? "no data"}`, failure);
+      }
       return { providerMessageId: data.id };
     },
   };
@@ -40,13 +63,13 @@ export function resendTransport(apiKey: string): EmailTransport {
 
 /**
  * Development and demo: nothing leaves the machine. The message stays in the outbox, where
- * /dev/mailbox shows it.
+ * /dev/mailbox shows it; its "provider id" names the process that delivered it.
  */
 export function devMailboxTransport(): EmailTransport {
   return {
     name: "dev-mailbox",
     async send(email) {
-      return { providerMessageId: `dev-${email.id}` };
+      return { providerMessageId: `dev-${instanceName()}-${email.id}` };
     },
   };
 }

@@ -1,23 +1,35 @@
 import { runAccessRequestPass, type AccessRequestPassReport } from "@/lib/billing/request-jobs";
-import { runReleasePass } from "@/lib/registration/release-job";
+import { env } from "@/lib/env";
+import { releaseJob } from "@/lib/registration/release-job";
+import { runOncePerPeriod, type PassOutcome, type ScheduledJob } from "./once-per-period";
 import { startRecurringJob } from "./recurring";
 
-/** How often the server runs the access requests' schedule (expiry and reminders). */
-export const ACCESS_REQUEST_JOB_MINUTES = 15;
-
-export interface JobsReport {
-  released: number | null;
-  accessRequests: AccessRequestPassReport;
+/** The access requests' schedule: expiry after 30 days, reminders 7 and 3 days before (ACCESS_REQUEST_JOB_SECONDS, 15 minutes by default). */
+export function accessRequestJob(periodSeconds = env().ACCESS_REQUEST_JOB_SECONDS): ScheduledJob<AccessRequestPassReport> {
+  return {
+    name: "access-requests",
+    periodSeconds,
+    pass: (now) => runAccessRequestPass(now),
+    describe: (report) => `expired ${report.expired} access request(s), sent ${report.reminders.first} first and ${report.reminders.second} second reminder(s)`,
+  };
 }
 
-/** Every scheduled pass once, with one clock: what `npm run jobs:run` does for cron. */
+export interface JobsReport {
+  release: PassOutcome<number>;
+  accessRequests: PassOutcome<AccessRequestPassReport>;
+}
+
+/**
+ * Every scheduled pass with one clock, each unless its current period has already been run (by a
+ * server instance or an earlier run): what `npm run jobs:run` does for cron.
+ */
 export async function runJobsOnce(now = new Date()): Promise<JobsReport> {
-  const released = await runReleasePass(now);
-  const accessRequests = await runAccessRequestPass(now);
-  return { released, accessRequests };
+  const release = await runOncePerPeriod(releaseJob(), now);
+  const accessRequests = await runOncePerPeriod(accessRequestJob(), now);
+  return { release, accessRequests };
 }
 
 /** Starts the access requests' schedule inside the server process (the release job has its own timer). */
 export function startAccessRequestJob(): void {
-  startRecurringJob("access-requests", ACCESS_REQUEST_JOB_MINUTES, () => runAccessRequestPass());
+  startRecurringJob(accessRequestJob());
 }

@@ -1,34 +1,26 @@
 import { db, type Database } from "@/db/client";
+import { env } from "@/lib/env";
+import type { ScheduledJob } from "@/lib/jobs/once-per-period";
 import { startRecurringJob, stopRecurringJob } from "@/lib/jobs/recurring";
-import { log } from "@/lib/log.mjs";
 import { releaseUnconfirmedRegistrations } from "./release-unconfirmed";
 
-/** How often the server releases registrations whose email was never confirmed. */
-export const RELEASE_INTERVAL_MINUTES = 5;
-
-/**
- * One pass: releases every stale unconfirmed registration in one transaction. A failure is
- * logged on one line and not thrown (during an outage it repeats every few minutes); returns
- * how many were released, or null when the pass failed.
- */
-export async function runReleasePass(now = new Date(), database: Pick<Database, "transaction"> = db): Promise<number | null> {
-  try {
-    return await database.transaction((tx) => releaseUnconfirmedRegistrations(tx, now));
-  } catch (error) {
-    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    log.error({ module: "release" }, `releasing unconfirmed registrations failed; it will be retried: ${cause instanceof Error ? cause.message : String(cause)}`);
-    return null;
-  }
+/** One pass: releases every stale unconfirmed registration in one transaction; returns how many. */
+export function releasePass(now = new Date(), database: Pick<Database, "transaction"> = db): Promise<number> {
+  return database.transaction((tx) => releaseUnconfirmedRegistrations(tx, now));
 }
 
 /**
- * Runs the release in the server process every few minutes, so that an unconfirmed
- * registration stops holding the delegate role after its 24 hours even if nobody else
- * registers that Tax ID (registering it also releases, lazily). On PostgreSQL several instances
- * can run it safely (each row is released once).
+ * The release of registrations whose email was not confirmed within 24 hours, once per period
+ * (RELEASE_JOB_SECONDS, 5 minutes by default), so that such a registration stops holding the
+ * delegate role even if nobody else registers that Tax ID (registering it also releases, lazily).
  */
-export function startReleaseJob(intervalMinutes = RELEASE_INTERVAL_MINUTES, pass: () => Promise<unknown> = runReleasePass): void {
-  startRecurringJob("release", intervalMinutes, pass);
+export function releaseJob(periodSeconds = env().RELEASE_JOB_SECONDS, pass: (now: Date) => Promise<number> = releasePass): ScheduledJob<number> {
+  return { name: "release", periodSeconds, pass, describe: (released) => `released ${released} unconfirmed registration(s)` };
+}
+
+/** Runs the release in the server process (see startRecurringJob: once per period across instances). */
+export function startReleaseJob(job: ScheduledJob<number> = releaseJob()): void {
+  startRecurringJob(job);
 }
 
 /** For tests: stops the job started by startReleaseJob. */

@@ -23,6 +23,8 @@ describe("parseEnv", () => {
       PAYER_NAME: "HealthPartners",
       EMAIL_FROM: "HealthPartners Provider Portal <no-reply@provider-portal.example>",
       OUTBOX_POLL_SECONDS: 5,
+      RELEASE_JOB_SECONDS: 300,
+      ACCESS_REQUEST_JOB_SECONDS: 900,
       devMailbox: true,
       emailTransport: "dev-mailbox",
     });
@@ -60,11 +62,12 @@ describe("parseEnv", () => {
   });
 
   it("names each bad variable", () => {
-    const error = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: "mysql://db/portal", DEV_MAILBOX: "maybe", OUTBOX_POLL_SECONDS: "0", APP_URL: "not a url" });
+    const error = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: "mysql://db/portal", DEV_MAILBOX: "maybe", OUTBOX_POLL_SECONDS: "0", RELEASE_JOB_SECONDS: "0.5", APP_URL: "not a url" });
     expect(error.name).toBe("EnvError");
     expect(error.message).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
     expect(error.message).toMatch(/DEV_MAILBOX must be true or false/);
     expect(error.message).toMatch(/OUTBOX_POLL_SECONDS/);
+    expect(error.message).toMatch(/RELEASE_JOB_SECONDS/);
     expect(error.message).toMatch(/APP_URL must be an absolute URL/);
     expect(error.message).toMatch(/See \.env\.example/);
   });

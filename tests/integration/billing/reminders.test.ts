@@ -19,6 +19,7 @@ async function remindersFor(requestId: string) {
   return emails.filter((email) => email.html.includes(requestId) && email.subject.startsWith("Reminder"));
 }
 
+const none = { expired: 0, reminders: { first: 0, second: 0 } };
 const sum = (reports: Array<{ reminders: { first: number; second: number } }>, round: "first" | "second") => reports.reduce((total, report) => total + report.reminders[round], 0);
 
 describe("reminders and expiry on a schedule", () => {
@@ -33,7 +34,7 @@ describe("reminders and expiry on a schedule", () => {
 
     // Just under 7 days before expiry, two runners at once: one first reminder.
     const atFirst = later(askedAt, 23 * DAY + HOUR);
-    const first = await Promise.all([runAccessRequestPass(atFirst), runAccessRequestPass(atFirst), runJobsOnce(atFirst).then((report) => report.accessRequests)]);
+    const first = await Promise.all([runAccessRequestPass(atFirst), runAccessRequestPass(atFirst), runJobsOnce(atFirst).then(({ accessRequests }) => (accessRequests.status === "ran" ? accessRequests.report : none))]);
     expect(sum(first, "first")).toBe(1);
     expect(sum(first, "second")).toBe(0);
     expect((await remindersFor(requestId)).map((email) => email.subject)).toEqual([

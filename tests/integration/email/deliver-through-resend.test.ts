@@ -48,7 +48,7 @@ describe("deliverDueEmails through the Resend SDK (to a local fake of its API)",
     const id = await queueVerifyEmail("jordan.lee@lakeside.example");
     const queued = await outboxRow(id);
 
-    expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM })).toEqual({ sent: 1, failed: 0, deferred: 0 });
 
     expect(fake.requests).toHaveLength(1);
     const [request] = fake.requests;
@@ -64,7 +64,7 @@ describe("deliverDueEmails through the Resend SDK (to a local fake of its API)",
     expect(sent.sentAt).toBeInstanceOf(Date);
 
     // Nothing is due any more: a second run sends nothing.
-    expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM })).toEqual({ sent: 0, failed: 0, deferred: 0 });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -75,7 +75,7 @@ describe("deliverDueEmails through the Resend SDK (to a local fake of its API)",
       fake.setMode("failing");
       const firstRun = new Date();
 
-      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now: firstRun })).toEqual({ sent: 0, failed: 1 });
+      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now: firstRun })).toEqual({ sent: 0, failed: 1, deferred: 0 });
       expect(fake.requests).toHaveLength(1);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]?.[0])).toContain(`sending ${id} (verify-email) failed, will retry`);
@@ -88,11 +88,11 @@ describe("deliverDueEmails through the Resend SDK (to a local fake of its API)",
 
       // Not due again before then, even with the API healthy.
       fake.setMode("healthy");
-      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now: new Date(firstRun.getTime() + 10_000) })).toEqual({ sent: 0, failed: 0 });
+      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now: new Date(firstRun.getTime() + 10_000) })).toEqual({ sent: 0, failed: 0, deferred: 0 });
       expect(fake.requests).toHaveLength(1);
 
       const retryRun = new Date(failed.nextAttemptAt.getTime() + 1000);
-      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now: retryRun })).toEqual({ sent: 1, failed: 0 });
+      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now: retryRun })).toEqual({ sent: 1, failed: 0, deferred: 0 });
       expect(fake.requests).toHaveLength(2);
       // The retry carries the same idempotency key, so Resend would deliver it once.
       expect(fake.requests.map((request) => request.headers["idempotency-key"])).toEqual([`outbox-${id}`, `outbox-${id}`]);
@@ -114,7 +114,7 @@ describe("deliverDueEmails through the Resend SDK (to a local fake of its API)",
       const id = await queueVerifyEmail("casey.kim@riverbend.example");
       let now = new Date();
       for (const delay of [30, 60, 120]) {
-        expect(await deliverDueEmails({ transport: unreachable, from: FROM, now })).toEqual({ sent: 0, failed: 1 });
+        expect(await deliverDueEmails({ transport: unreachable, from: FROM, now })).toEqual({ sent: 0, failed: 1, deferred: 0 });
         const row = await outboxRow(id);
         expect(row.status).toBe("pending");
         expect(row.nextAttemptAt.getTime() - now.getTime()).toBe(delay * 1000);
@@ -127,7 +127,7 @@ describe("deliverDueEmails through the Resend SDK (to a local fake of its API)",
       expect(fake.requests).toHaveLength(0);
 
       // Once the API is back, the next due run sends it.
-      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now })).toEqual({ sent: 1, failed: 0 });
+      expect(await deliverDueEmails({ transport: resendTransport("re_test_key"), from: FROM, now })).toEqual({ sent: 1, failed: 0, deferred: 0 });
       expect(await outboxRow(id)).toMatchObject({ status: "sent", attempts: 4 });
     } finally {
       warn.mockRestore();
