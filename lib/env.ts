@@ -17,7 +17,10 @@ const EnvSchema = z
     AUTH_SECRET: z
       .string({ error: "is required (run `npm run setup` to generate one for development)" })
       .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
-    APP_URL: z.url({ error: "must be an absolute URL such as http://localhost:3000" }).default("http://localhost:3000"),
+    /** Unset: http://localhost:<PORT> outside production (the port `next dev` listens on), http://localhost:3000 in production. */
+    APP_URL: z.url({ error: "must be an absolute URL such as http://localhost:3000" }).optional(),
+    /** The port the server listens on: `next dev` sets it (from -p, PORT, or the next free port when 3000 is taken). */
+    PORT: z.coerce.number({ error: "must be a port number" }).int("must be a port number").min(1, "must be a port number").max(65535, "must be a port number").optional(),
     PAYER_NAME: z.string().trim().min(1).max(60).default("HealthPartners"),
     EMAIL_FROM: z.string().trim().min(3).optional(),
     RESEND_API_KEY: z.string().trim().min(1).optional(),
@@ -67,13 +70,23 @@ const EnvSchema = z
       ...env,
       /** A production demo: the dev mailbox is public, and every page and start says so. */
       demoMode: env.NODE_ENV === "production" && devMailbox && env.DEMO_MODE,
-      APP_URL: env.APP_URL.replace(/\/+$/, ""),
+      APP_URL: (env.APP_URL ?? defaultAppUrl(env.NODE_ENV, env.PORT)).replace(/\/+$/, ""),
       EMAIL_FROM: env.EMAIL_FROM ?? `${env.PAYER_NAME} Provider Portal <no-reply@provider-portal.example>`,
       emailTransport: devMailbox ? ("dev-mailbox" as const) : ("resend" as const),
       devMailbox,
       MFA_REQUIRED: env.MFA_REQUIRED ?? env.NODE_ENV === "production",
     };
   });
+
+/**
+ * Where email links point when APP_URL is unset. Outside production, the port this server listens
+ * on, so that `PORT=3201 npm run dev` (or `next dev -p 3201`, or the next free port) mails links
+ * that open this server; in production the documented default, which an operator overrides with
+ * the real address (README "Production").
+ */
+function defaultAppUrl(nodeEnv: "development" | "production" | "test", port: number | undefined): string {
+  return nodeEnv === "production" ? "http://localhost:3000" : `http://localhost:${port ?? 3000}`;
+}
 
 export type Env = z.output<typeof EnvSchema>;
 
@@ -95,6 +108,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+/** Forgets the parsed configuration, so that the next env() reads process.env again (for tests that change it). */
+export function forgetParsedEnv(): void {
+  cached = undefined;
+}
 
 /** The process's configuration, parsed once; throws an EnvError naming each bad variable. */
 export function env(): Env {
