@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
+import { MAILBOX_FRAME_SANDBOX, mailboxPreviewHtml } from "@/lib/email/mailbox-preview";
 import { env } from "@/lib/env";
 import { formatDateTimeWithZone } from "@/lib/format";
 import { previewQueuedLetters } from "@/lib/pin-letters/print-letter";
@@ -33,8 +34,8 @@ export default async function DevPinLetterPage({ params }: { params: Promise<{ i
         <dd>Waiting to be printed</dd>
       </dl>
       <h2 className="mb-2 text-xl font-semibold">As it will be printed</h2>
-      {/* An empty sandbox, as for emails: the letter's HTML can't run scripts or reach this page. */}
-      <iframe title="Rendered PIN letter" sandbox="" srcDoc={letter.html} className="h-[1150px] w-full rounded-lg border border-line bg-white" />
+      {/* Sandboxed as emails are: the letter's HTML can't run scripts or reach this page; its sign-in link opens in this tab. */}
+      <iframe title="Rendered PIN letter" sandbox={MAILBOX_FRAME_SANDBOX} srcDoc={mailboxPreviewHtml(letter.html)} className="h-[1150px] w-full rounded-lg border border-line bg-white" />
       <h2 className="mb-2 mt-8 text-xl font-semibold">Plain text version</h2>
       <pre className="whitespace-pre-wrap wrap-anywhere rounded-lg border border-line bg-surface p-4 text-sm">{letter.text}</pre>
     </>
