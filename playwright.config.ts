@@ -48,6 +48,8 @@ const suites = ([
   { name: "staff-cases", testMatch: /staff-cases\.spec\.ts$/ },
   // A hospital system's 5,000 NPIs on /access and in their paged list (Casey Holt's sign-ins are the suite's own).
   { name: "large-practice", testMatch: /large-practice\.spec\.ts$/ },
+  // A newcomer's first hour: registering through the dev mailbox's button, Send it again, the public header signed in, the mailbox on a phone.
+  { name: "first-run", testMatch: /first-run\.spec\.ts$/ },
 ] satisfies SuiteSpec[]).map((suite: SuiteSpec, index) => {
   const host = suite.host ?? "127.0.0.1";
   return { ...suite, host, baseURL: `http://${host}:${basePort + index}`, port: basePort + index };

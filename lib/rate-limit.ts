@@ -26,8 +26,10 @@ export const LIMITS = {
    * addresses. A device that has signed in to the account before (device cookie) is not held by it.
    */
   signinByAccount: { keyPrefix: "signin:account", points: 100, duration: 24 * 60 * 60 },
-  /** New confirmation links sent to one address. */
+  /** New confirmation links sent to one address (at sign-in, and "Send it again" after registering). */
   verificationEmailByAddress: { keyPrefix: "verify-email:resend", points: 3, duration: 60 * 60 },
+  /** "Send it again" on "Check your email" from one client address, whatever the address registered. */
+  verificationResendByClient: { keyPrefix: "verify-email:resend-client", points: 10, duration: 60 * 60 },
   /** Wrong PINs for one account over 30 days, across all its letters (a new letter does not reset it). */
   pinEntryByUser: { keyPrefix: "pin:user", points: 12, duration: 30 * 24 * 60 * 60 },
   /** Lookups of the health plan's records by Tax ID from one client address (US Mail, not listed). */

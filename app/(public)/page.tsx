@@ -1,4 +1,4 @@
-import { ButtonLink } from "@/components/ui/button";
+import { AccountButtons } from "@/components/site/account-links";
 import { builtSite } from "@/lib/site";
 
 export default function HomePage() {
@@ -12,10 +12,7 @@ export default function HomePage() {
           account.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <ButtonLink href="/signin">Sign in</ButtonLink>
-          <ButtonLink href="/register" variant="secondary">
-            Register for an account
-          </ButtonLink>
+          <AccountButtons />
         </div>
       </div>
       <section aria-labelledby="new-here" className="rounded-lg border border-line bg-surface p-5 shadow-sm">

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { SignOutButton } from "@/components/mfa/sign-out-button";
+import { ButtonLink } from "@/components/ui/button";
 import { hasSignedInHint } from "@/lib/auth/signed-in-hint";
 
 interface CookieStoreLike {
@@ -24,6 +26,19 @@ export function useSignedInHint(): boolean {
   return useSyncExternalStore(subscribe, signedInNow, signedInOnServer);
 }
 
+/** One question to the server at a time: the header and the home page's buttons share its answer. */
+let askingServer: Promise<boolean> | null = null;
+function askServer(): Promise<boolean> {
+  askingServer ??= fetch("/api/session", { cache: "no-store" })
+    .then((response) => (response.ok ? (response.json() as Promise<{ signedIn?: unknown }>) : { signedIn: false }))
+    .then((answer) => answer.signedIn === true)
+    .catch(() => false)
+    .finally(() => {
+      askingServer = null;
+    });
+  return askingServer;
+}
+
 /**
  * Whether this browser is signed in: a visitor without a session cookie is answered at once; with
  * one, the server says whether the session is still good and past the second step (/api/session).
@@ -34,14 +49,9 @@ export function useSignedIn(): boolean {
   useEffect(() => {
     if (!hint) return;
     let current = true;
-    fetch("/api/session", { cache: "no-store" })
-      .then((response) => (response.ok ? (response.json() as Promise<{ signedIn?: unknown }>) : { signedIn: false }))
-      .then((answer) => {
-        if (current) setConfirmed(answer.signedIn === true);
-      })
-      .catch(() => {
-        if (current) setConfirmed(false);
-      });
+    void askServer().then((signedIn) => {
+      if (current) setConfirmed(signedIn);
+    });
     return () => {
       current = false;
     };
@@ -49,15 +59,24 @@ export function useSignedIn(): boolean {
   return hint && confirmed === true;
 }
 
-/** The public header's account links: Sign in and Register for visitors, the way back in for someone signed in. */
-export function AccountLinks() {
+/**
+ * The public header's account links: Sign in and Register for visitors; for someone signed in, the
+ * way back in and Sign out (a POST to the portal's sign-out action, which the layout passes in:
+ * the page stays a prerendered shell, and only the browser knows who is signed in).
+ */
+export function AccountLinks({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const signedIn = useSignedIn();
   return signedIn ? (
-    <li>
-      <Link href="/access" className="font-semibold">
-        Go to Tax ID &amp; NPI access
-      </Link>
-    </li>
+    <>
+      <li>
+        <Link href="/access" className="font-semibold">
+          Go to Tax ID &amp; NPI access
+        </Link>
+      </li>
+      <li>
+        <SignOutButton action={signOutAction} />
+      </li>
+    </>
   ) : (
     <>
       <li>
@@ -70,6 +89,21 @@ export function AccountLinks() {
           Register
         </Link>
       </li>
+    </>
+  );
+}
+
+/** The home page's main buttons: Sign in and Register for visitors, the way back in for someone signed in. */
+export function AccountButtons() {
+  const signedIn = useSignedIn();
+  return signedIn ? (
+    <ButtonLink href="/access">Go to Tax ID &amp; NPI access</ButtonLink>
+  ) : (
+    <>
+      <ButtonLink href="/signin">Sign in</ButtonLink>
+      <ButtonLink href="/register" variant="secondary">
+        Register for an account
+      </ButtonLink>
     </>
   );
 }

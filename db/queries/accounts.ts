@@ -95,7 +95,7 @@ export async function useVerificationToken(executor: Executor, tokenHash: string
 
 export async function findVerificationToken(executor: Executor, tokenHash: string) {
   const [row] = await executor
-    .select({ usedAt: emailVerificationTokens.usedAt, userId: emailVerificationTokens.userId })
+    .select({ usedAt: emailVerificationTokens.usedAt, userId: emailVerificationTokens.userId, expiresAt: emailVerificationTokens.expiresAt })
     .from(emailVerificationTokens)
     .where(eq(emailVerificationTokens.tokenHash, tokenHash));
   return row ?? null;

@@ -1,5 +1,5 @@
 /**
- * The demo dataset of shared/demo-data.md, exactly. Days are counted back from the
+ * The demo dataset of docs/demo-data.md, exactly. Days are counted back from the
  * moment the seed runs, so the demo never ages out.
  */
 export const demoTaxIds = [

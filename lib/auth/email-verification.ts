@@ -41,11 +41,30 @@ export async function sendVerificationEmail(
   });
 }
 
+/** What a confirmation link's token looks like; anything else is refused before the database is asked. */
+function looksLikeVerificationToken(token: string): boolean {
+  return /^[A-Za-z0-9_-]{20,100}$/.test(token);
+}
+
+export type VerificationLinkState = "valid" | "invalid" | "expired" | "used";
+
+/**
+ * Whether a confirmation link can still be used, for the page it opens (nothing is used up: the
+ * button's POST does that). The token is 32 random bytes, so asking can't guess one.
+ */
+export async function verificationLinkState(token: string, now = new Date()): Promise<VerificationLinkState> {
+  if (!looksLikeVerificationToken(token)) return "invalid";
+  const row = await findVerificationToken(db, hashToken(token));
+  if (!row) return "invalid";
+  if (row.usedAt) return "used";
+  return row.expiresAt.getTime() <= now.getTime() ? "expired" : "valid";
+}
+
 export type ConfirmEmailResult = { ok: true; email: string } | { ok: false; reason: "invalid" | "expired" | "used" };
 
 /** Uses a confirmation token: marks the email confirmed, once, within 24 hours of sending. */
 export async function confirmEmail(token: string, context: RequestContext, now = new Date()): Promise<ConfirmEmailResult> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "invalid" };
+  if (!looksLikeVerificationToken(token)) return { ok: false, reason: "invalid" };
   const tokenHash = hashToken(token);
   return db.transaction(async (tx) => {
     const usedBy = await useVerificationToken(tx, tokenHash, now);

@@ -3,7 +3,7 @@ import { npiWithCheckDigit } from "../../lib/validation/npi";
  * The demo's hospital system: one Tax ID with 5,000 NPIs (its own organization NPI and 4,999
  * clinicians), and the delegate who registered it, so that /access shows a large practice as a
  * count with a searchable, paged list. Generated, not listed: the same values on every run.
- * Nothing here changes shared/demo-data.md's values; the README lists these beside them.
+ * docs/demo-data.md lists these beside the demo's other values.
  */
 export const LARGE_PRACTICE_NPI_COUNT = 5000;
 

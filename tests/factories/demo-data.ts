@@ -6,7 +6,7 @@ import { demoAccounts } from "@/db/seed/demo-records";
 
 export { demoAccounts, demoChecks, demoNpis, demoTaxIds } from "@/db/seed/demo-records";
 
-/** Loads shared/demo-data.md into the test file's database (the same seed `npm run db:seed` runs). */
+/** Loads docs/demo-data.md into the test file's database (the same seed `npm run db:seed` runs). */
 export async function seedDemo(now = new Date()): Promise<void> {
   await seedDemoData(db, now);
 }

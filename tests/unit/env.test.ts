@@ -76,4 +76,25 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgres://u@127.0.0.1:5432/portal" }).DATABASE_URL).toBe("postgres://u@127.0.0.1:5432/portal");
     expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgresql://u@db/portal", OUTBOX_POLL_SECONDS: "30" }).OUTBOX_POLL_SECONDS).toBe(30);
   });
+
+  it("outside production, without APP_URL, points links at the port the server listens on", () => {
+    // `PORT=3201 npm run dev` (next dev also sets PORT when it takes -p or the next free port).
+    expect(parseEnv({ AUTH_SECRET: SECRET, PORT: "3201" }).APP_URL).toBe("http://localhost:3201");
+    expect(parseEnv({ AUTH_SECRET: SECRET, NODE_ENV: "test", PORT: "4100" }).APP_URL).toBe("http://localhost:4100");
+    expect(parseEnv({ AUTH_SECRET: SECRET }).APP_URL).toBe("http://localhost:3000");
+    // APP_URL, when set, wins.
+    expect(parseEnv({ AUTH_SECRET: SECRET, PORT: "3201", APP_URL: "http://127.0.0.1:3300/" }).APP_URL).toBe("http://127.0.0.1:3300");
+  });
+
+  it("in production, never derives APP_URL from the port", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: SECRET, RESEND_API_KEY: "re_live_key", PORT: "8080" };
+    expect(parseEnv(production).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...production, APP_URL: "https://portal.example.org" }).APP_URL).toBe("https://portal.example.org");
+  });
+
+  it("names a PORT that is not a port number", () => {
+    for (const port of ["abc", "0", "70000", "30.5"]) {
+      expect(errorOf({ AUTH_SECRET: SECRET, PORT: port }).message, port).toMatch(/PORT must be a port number/);
+    }
+  });
 });

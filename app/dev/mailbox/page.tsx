@@ -6,7 +6,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { db } from "@/db/client";
 import { listOutboxMessages } from "@/db/queries/outbox";
 import { env } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeWithZone } from "@/lib/format";
 import { QueuedLetters } from "./queued-letters";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
@@ -30,7 +30,7 @@ export default async function DevMailboxPage() {
         <ol className="divide-y divide-line rounded-lg border border-line bg-surface shadow-sm">
           {messages.map((message) => (
             <li key={message.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-              <div>
+              <div className="min-w-0 wrap-anywhere">
                 <Link href={`/dev/mailbox/${message.id}`} className="font-semibold">
                   {message.subject}
                 </Link>
@@ -40,7 +40,7 @@ export default async function DevMailboxPage() {
                 </p>
               </div>
               <div className="flex items-center gap-3 text-sm text-muted">
-                <time dateTime={message.createdAt.toISOString()}>{formatDateTime(message.createdAt)}</time>
+                <time dateTime={message.createdAt.toISOString()}>{formatDateTimeWithZone(message.createdAt)}</time>
                 <StatusBadge tone={message.status === "sent" ? "success" : "warning"}>{message.status === "sent" ? "Delivered" : "Waiting"}</StatusBadge>
               </div>
             </li>

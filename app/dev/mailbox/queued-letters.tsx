@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/db/client";
 import { listQueuedLetters } from "@/db/queries/pin-letters";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeWithZone } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
 
 /** The PIN letters in the print queue, so that a US Mail registration can be finished locally. */
@@ -18,7 +18,7 @@ export async function QueuedLetters() {
         <ol className="divide-y divide-line rounded-lg border border-line bg-surface shadow-sm">
           {letters.map((letter) => (
             <li key={letter.id} className="flex flex-wrap items-baseline justify-between gap-2 px-4 py-3">
-              <div>
+              <div className="min-w-0 wrap-anywhere">
                 <Link href={`/dev/mailbox/letters/${letter.id}`} className="font-semibold">
                   PIN letter to {letter.address.name} ({formatTaxId(letter.taxId)})
                 </Link>
@@ -27,7 +27,7 @@ export async function QueuedLetters() {
                 </p>
               </div>
               <time dateTime={letter.letterDate.toISOString()} className="text-sm text-muted">
-                {formatDateTime(letter.letterDate)}
+                {formatDateTimeWithZone(letter.letterDate)}
               </time>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { BILLING_REGISTRATION_FIELDS, BillingRegistrationSchema, PROVIDER_TAX_ID
 import { registerBillingOrganization } from "@/lib/billing/register-billing-organization";
 import { kickOutbox } from "@/lib/email/worker";
 import { validatedAction } from "@/lib/forms/validated-action";
+import { rememberPendingRegistration } from "@/lib/registration/pending-registration";
 import { describeWait } from "@/lib/rate-limit";
 import { refusalState } from "@/lib/registration/refusal-state";
 
@@ -15,6 +16,8 @@ export const registerBillingAction = validatedAction(
     const result = await registerBillingOrganization(data, request);
     if (result.ok) {
       after(kickOutbox);
+      // Set alike for a new address and one that already had an account: "Check your email" shows what was typed.
+      await rememberPendingRegistration({ email: data.email, submissionId: data.submissionId });
       redirect("/register/check-email?by=billing");
     }
     switch (result.code) {

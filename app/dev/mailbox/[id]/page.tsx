@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { findOutboxMessage } from "@/db/queries/outbox";
+import { MAILBOX_FRAME_SANDBOX, mailboxPreviewHtml } from "@/lib/email/mailbox-preview";
 import { env } from "@/lib/env";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTimeWithZone } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Dev mailbox: message" };
 
@@ -21,27 +22,33 @@ export default async function DevMailboxMessagePage({ params }: { params: Promis
         <Link href="/dev/mailbox">← All messages</Link>
       </p>
       <PageHeading title={message.subject} />
-      <dl className="mb-6 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
+      <dl className="mb-6 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1">
         <dt className="font-semibold">To</dt>
-        <dd>{message.toAddress}</dd>
+        <dd className="wrap-anywhere">{message.toAddress}</dd>
         <dt className="font-semibold">Written</dt>
-        <dd>{formatDateTime(message.createdAt)}</dd>
+        <dd>{formatDateTimeWithZone(message.createdAt)}</dd>
         <dt className="font-semibold">Status</dt>
         <dd>
-          {message.status === "sent" ? `Delivered ${message.sentAt ? formatDateTime(message.sentAt) : ""}` : `Waiting (attempts: ${message.attempts})`}
+          {message.status === "sent" ? `Delivered ${message.sentAt ? formatDateTimeWithZone(message.sentAt) : ""}` : `Waiting (attempts: ${message.attempts})`}
         </dd>
       </dl>
       {message.html === null || message.text === null ? (
         <p className="rounded-lg border border-line bg-surface p-4">
-          Body removed after sending{message.bodyPurgedAt ? ` (${formatDateTime(message.bodyPurgedAt)})` : ""}: the portal keeps only who it went to, the subject and when, so its links can&apos;t be read here.
+          Body removed after sending{message.bodyPurgedAt ? ` (${formatDateTimeWithZone(message.bodyPurgedAt)})` : ""}: the portal keeps only who it went to, the subject and when, so its links can&apos;t be read here.
         </p>
       ) : (
         <>
           <h2 className="mb-2 text-xl font-semibold">As the recipient sees it</h2>
-          {/* An empty sandbox: the email's HTML can't run scripts or reach this page. */}
-          <iframe title="Rendered HTML of the email" sandbox="" srcDoc={message.html} className="h-[640px] w-full rounded-lg border border-line bg-white" />
+          {/* Sandboxed without scripts or this page's origin: the email can't run code or reach this page; a click on one of its links opens it in this tab. */}
+          <iframe
+            title="Rendered HTML of the email"
+            sandbox={MAILBOX_FRAME_SANDBOX}
+            srcDoc={mailboxPreviewHtml(message.html)}
+            className="h-[640px] w-full rounded-lg border border-line bg-white"
+          />
           <h2 className="mb-2 mt-8 text-xl font-semibold">Plain text version</h2>
-          <pre className="overflow-x-auto whitespace-pre-wrap rounded-lg border border-line bg-surface p-4 text-sm">{message.text}</pre>
+          {/* Wrapped, long links included: a phone shows the whole text without scrolling sideways. */}
+          <pre className="whitespace-pre-wrap wrap-anywhere rounded-lg border border-line bg-surface p-4 text-sm">{message.text}</pre>
         </>
       )}
     </>

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { validatedAction } from "@/lib/forms/validated-action";
+import { rememberPendingRegistration } from "@/lib/registration/pending-registration";
 import { CHECK_REGISTRATION_FIELDS, CheckRegistrationSchema } from "@/lib/registration/check-registration-schema";
 import { sharedFailureState } from "@/lib/registration/registration-failure-state";
 import { registerWithCheck } from "@/lib/registration/register-with-check";
@@ -15,6 +16,8 @@ export const registerWithCheckAction = validatedAction(
     const result = await registerWithCheck(data, request);
     if (result.ok) {
       after(kickOutbox);
+      // Set alike for a new address and one that already had an account: "Check your email" shows what was typed.
+      await rememberPendingRegistration({ email: data.email, submissionId: data.submissionId });
       redirect("/register/check-email");
     }
     const proofField = data.proof.kind === "vendor" ? "vendorNumber" : "npi";

@@ -4,6 +4,7 @@ import { after } from "next/server";
 import { redirect } from "next/navigation";
 import { kickOutbox } from "@/lib/email/worker";
 import { validatedAction } from "@/lib/forms/validated-action";
+import { rememberPendingRegistration } from "@/lib/registration/pending-registration";
 import { registerWithMail } from "@/lib/pin-letters/register-with-mail";
 import { describeWait } from "@/lib/rate-limit";
 import { MAIL_REGISTRATION_FIELDS, MailRegistrationSchema } from "@/lib/registration/mail-registration-schema";
@@ -15,6 +16,8 @@ export const registerWithMailAction = validatedAction(
     const result = await registerWithMail(data, request);
     if (result.ok) {
       after(kickOutbox);
+      // Set alike for a new address and one that already had an account: "Check your email" shows what was typed.
+      await rememberPendingRegistration({ email: data.email, submissionId: data.submissionId });
       redirect("/register/check-email?by=mail");
     }
     switch (result.code) {

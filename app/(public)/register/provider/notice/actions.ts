@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { kickOutbox } from "@/lib/email/worker";
 import { env } from "@/lib/env";
 import { validatedAction } from "@/lib/forms/validated-action";
+import { rememberPendingRegistration } from "@/lib/registration/pending-registration";
 import { MISSING_NP_MESSAGE, NOTICE_REGISTRATION_FIELDS, NoticeRegistrationSchema } from "@/lib/registration/notice-registration-schema";
 import { registerWithNotice } from "@/lib/registration/register-with-notice";
 import { sharedFailureState } from "@/lib/registration/registration-failure-state";
@@ -15,6 +16,8 @@ export const registerWithNoticeAction = validatedAction(
     const result = await registerWithNotice(data, request);
     if (result.ok) {
       after(kickOutbox);
+      // Set alike for a new address and one that already had an account: "Check your email" shows what was typed.
+      await rememberPendingRegistration({ email: data.email, submissionId: data.submissionId });
       redirect("/register/check-email");
     }
     switch (result.code) {
