@@ -41,6 +41,8 @@ export default defineConfig({
           environment: "jsdom",
           include: ["tests/components/**/*.test.tsx"],
           setupFiles: ["tests/support/components-setup.ts", "tests/support/fail-on-console-error.ts"],
+          // Typing whole forms with user-event takes seconds on a loaded 2-core machine: room for it, not a timing test.
+          testTimeout: 20_000,
         },
       },
       {
