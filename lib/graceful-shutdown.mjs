@@ -43,8 +43,8 @@ export function gracefulShutdown({ server, logger, stopWork, timeoutMs, exit = (
 
   /** @param {string} signal */
   async function stop(signal) {
-    // `npm start` passes a signal on to the server, and a terminal's Ctrl-C or systemd reaches both:
-    // the same stop often arrives twice. The timeout, not a repeated signal, ends a stop that hangs.
+    // A second Ctrl-C or a supervisor repeating its signal must not drop the requests still being
+    // answered: the timeout, not a repeated signal, ends a stop that hangs.
     if (stopping) {
       logger.info({ signal, stage, inFlight: inFlight.size }, "already stopping");
       return;

@@ -74,7 +74,7 @@ describe("graceful shutdown (lib/graceful-shutdown.mjs)", () => {
     expect(messages()).toContain("shutdown did not finish in time: exiting without finishing");
   });
 
-  it("takes a repeated signal (npm start passes one on, Ctrl-C reaches both) as the same stop", async () => {
+  it("takes a repeated signal (a second Ctrl-C, a supervisor repeating itself) as the same stop", async () => {
     const { url, shutdown, release, exits, exitedOnce, messages } = await slowServer();
     const slow = fetch(`${url}/slow`).then((response) => response.text());
     await expect.poll(() => shutdown.inFlight()).toBe(1);
