@@ -68,7 +68,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
   // Signing in now includes the second step (and may wait up to 30 s for an unused authenticator code).
-  timeout: 180_000,
+  timeout: 300_000,
   expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
@@ -96,7 +96,7 @@ export default defineConfig({
     url: `${suite.baseURL}/signin`,
     env: { E2E_PORT: String(suite.port), E2E_HOST: suite.host, ...suite.env },
     reuseExistingServer: false,
-    timeout: 180_000,
+    timeout: 300_000,
     stdout: "ignore" as const,
     stderr: "pipe" as const,
   })),

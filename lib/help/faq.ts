@@ -1,5 +1,5 @@
 /**
- * The self-registration FAQ, in the health plan's own words (shared/seed/self-registration-faq.txt),
+ * The self-registration FAQ, in the health plan's own words (the HealthPartners self-registration FAQ),
  * with the page of this portal that does what each answer says. `{payer}` stands for the health
  * plan's name, which the page fills in from configuration.
  */

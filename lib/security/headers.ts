@@ -1,5 +1,5 @@
 /**
- * The response headers that protect every page (issue 6 #6): a Content-Security-Policy with a
+ * The response headers that protect every page: a Content-Security-Policy with a
  * fresh nonce per request, HSTS when the portal is served over HTTPS. proxy.ts applies them.
  */
 
