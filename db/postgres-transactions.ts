@@ -16,7 +16,8 @@ import type postgres from "postgres";
  * COMMIT or ROLLBACK), never settle. PostgreSQL has already rolled the transaction back with the
  * session; the pool replaces the connection for the next query.
  *
- * It covers what drizzle uses inside a transaction: `unsafe()` and `savepoint()`.
+ * It covers what drizzle uses inside a transaction, `unsafe()` and `savepoint()`, and so what
+ * db/queries/records-import.ts does with the client's own begin() (`unsafe()`, with COPY).
  */
 
 /** Codes of errors that mean the connection itself is gone, not that a statement failed. */
@@ -80,24 +81,41 @@ function unlessLost<T>(work: PromiseLike<T>, state: TransactionState, ownStateme
   });
 }
 
-type Query = { values(): unknown } & PromiseLike<unknown>;
+type Query = PromiseLike<unknown> & Record<PropertyKey, unknown>;
+type Then = Promise<unknown>["then"];
 
-/** A statement of the transaction: not sent at all once the connection is lost (postgres.js sends a query when it is awaited). */
-function guardedQuery(create: () => Query, state: TransactionState) {
-  if (state.lost) {
-    const stalled = { values: () => stalled, then: (...handlers: Parameters<Promise<unknown>["then"]>) => never<unknown>().then(...handlers) };
-    return stalled;
-  }
+/** What a statement of a lost transaction is: it never settles, and nothing of it reaches the driver. */
+function stalledQuery(): Query {
+  const stalled: Query = new Proxy({} as Query, {
+    get: (_target, property) => (property === "then" ? (...handlers: Parameters<Then>) => never<unknown>().then(...handlers) : () => stalled),
+  });
+  return stalled;
+}
+
+/**
+ * A statement of the transaction (postgres.js sends a query when it is first awaited): not sent
+ * at all once the connection is lost, and its outcome seen through unlessLost(). Everything
+ * else (values(), writable() for COPY, ...) is the query's own.
+ */
+function guardedQuery(create: () => Query, state: TransactionState): Query {
+  if (state.lost) return stalledQuery();
   const query = create();
-  const guarded = {
-    values() {
-      query.values();
-      return guarded;
+  const guarded: Query = new Proxy(query, {
+    get(target, property) {
+      if (property === "then") return (...handlers: Parameters<Then>) => (state.lost ? never<unknown>() : unlessLost(target, state, true)).then(...handlers);
+      if (property === "catch") return (onRejected: Parameters<Then>[1]) => guarded.then(undefined, onRejected);
+      if (property === "finally") return (onFinally: () => void) => Promise.prototype.finally.call(Promise.resolve(guarded), onFinally);
+      // Modifiers answer the query itself: keep answering the guarded one.
+      if (property === "values" || property === "raw") {
+        return (...args: unknown[]) => {
+          (target[property] as (...rest: unknown[]) => unknown)(...args);
+          return guarded;
+        };
+      }
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === "function" ? (value as (...rest: unknown[]) => unknown).bind(target) : value;
     },
-    then(...handlers: Parameters<Promise<unknown>["then"]>) {
-      return (state.lost ? never<unknown>() : unlessLost(query, state, true)).then(...handlers);
-    },
-  };
+  });
   return guarded;
 }
 

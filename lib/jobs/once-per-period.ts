@@ -82,7 +82,7 @@ export function describeOutcome<Report>(job: ScheduledJob<Report>, outcome: Pass
     case "ran":
       return `[jobs] ${job.name}: ran the pass of ${period} here: ${job.describe(outcome.report)}.`;
     case "skipped":
-      return `[jobs] ${job.name}: ${period} is ${outcome.runStatus === "running" ? "being run" : "already run"} by ${outcome.runBy ?? "another runner"}.`;
+      return `[jobs] ${job.name}: ${period} ${outcome.runStatus === "running" ? "is being run" : "was run"} by ${outcome.runBy ?? "another runner"}.`;
     case "failed":
       return `[jobs] ${job.name}: the pass of ${period} failed; it will be retried: ${outcome.error}`;
   }
