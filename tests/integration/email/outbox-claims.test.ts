@@ -36,6 +36,15 @@ async function queue(count: number, label: string): Promise<string[]> {
   return ids;
 }
 
+/**
+ * A clock for the run just after the messages were queued: the database stamps them in
+ * microseconds, a Date holds milliseconds, so "now" taken in the same millisecond would be just
+ * before them (and they would not be due yet).
+ */
+function justAfterQueueing(): Date {
+  return new Date(Date.now() + 1);
+}
+
 async function rows(ids: string[]) {
   return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
 }
@@ -74,7 +83,7 @@ describe("claiming the outbox", () => {
 
   it("holds a message claimed by a sender that died only until the lease passes, and ignores that sender afterwards", async () => {
     const [id] = await queue(1, "lease");
-    const now = new Date();
+    const now = justAfterQueueing();
     const deadClaim = { id: id!, claimToken: randomUUID() };
     // A sender claims it, then dies without sending (or after sending, before recording it).
     expect(await claimDueMessages(db, { now, limit: 10, leaseUntil: at(now, LEASE_SECONDS * SECOND), claimToken: deadClaim.claimToken })).toHaveLength(1);
@@ -110,7 +119,7 @@ describe("claiming the outbox", () => {
     const ids = await queue(3, "hanging");
     // A transport that never answers and ignores the abort signal.
     const hanging: EmailTransport = { name: "resend", send: () => new Promise(() => {}) };
-    const now = new Date();
+    const now = justAfterQueueing();
     const started = performance.now();
     expect(await deliverDueEmails({ transport: hanging, from: FROM, now, sendTimeoutMs: 300 })).toEqual({ sent: 0, failed: 1, deferred: 2 });
     expect(performance.now() - started).toBeLessThan(5 * SECOND);
@@ -136,7 +145,7 @@ describe("claiming the outbox", () => {
 
   it("once the service takes messages again, the ones it turned away are due at once, not after their back-off", async () => {
     const ids = await queue(2, "recovered");
-    const now = new Date();
+    const now = justAfterQueueing();
     let down = true;
     const { transport, sent } = recordingTransport({ refuse: () => (down ? new EmailSendError("Resend refused the message: internal_server_error: down") : null) });
     // While it is down, each run tries one message and stops.
