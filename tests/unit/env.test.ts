@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { envErrorOf as errorOf } from "../support/env-error";
 
 const SECRET = "x".repeat(32);
 
-function errorOf(source: Record<string, string | undefined>): EnvError {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error;
-    throw error;
-  }
-  throw new Error("parseEnv accepted the configuration");
-}
 
 describe("parseEnv", () => {
   it("applies the documented defaults", () => {

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { developmentSecretLines, generatedSecretsIn, generateDevelopmentSecret, isDevelopmentSecret } from "@/lib/dev-secret.mjs";
-import { EnvError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
 import { startProblems } from "@/lib/start-check.mjs";
+import { envErrorMessage as messageOf } from "../../support/env-error";
 
 const OWN_SECRET = "Zm9yLXRlc3RzLW9ubHktYS1zZWNyZXQtb2YtMzItYnl0ZXM=";
 const BUILT = { payerName: "HealthPartners", demoMode: false };
 const PRODUCTION = { NODE_ENV: "production", AUTH_SECRET: OWN_SECRET, RESEND_API_KEY: "re_live_key" };
 
-function messageOf(source: Record<string, string | undefined>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.message;
-    throw error;
-  }
-  throw new Error("parseEnv accepted the configuration");
-}
 
 describe("AUTH_SECRET's messages (lib/env-schema.mjs)", () => {
   it("in production, says how to make a secret and where to set it, not a development step", () => {

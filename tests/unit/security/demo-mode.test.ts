@@ -1,17 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { envErrorMessage as messageOf } from "../../support/env-error";
 
 const SECRET = "x".repeat(32);
 
-function messageOf(source: Record<string, string>): string {
-  try {
-    parseEnv(source);
-  } catch (error) {
-    if (error instanceof EnvError) return error.message;
-    throw error;
-  }
-  throw new Error("parseEnv accepted the configuration");
-}
 
 describe("the dev mailbox in production (issue 6 #10)", () => {
   it("refuses DEV_MAILBOX=true without DEMO_MODE=true, naming both and why", () => {
