@@ -25,8 +25,16 @@ export async function findOutboxMessage(executor: Executor, id: string) {
   return message ?? null;
 }
 
+/**
+ * Queues a message, due at once. Its due time is stamped in milliseconds, as the senders' clocks
+ * (JavaScript dates) count: stamped in the database's microseconds, a message queued in the same
+ * millisecond as a send pass began would be just after that pass's "now", and wait for the next.
+ */
 export async function insertOutboxMessage(executor: Executor, message: { template: string; toAddress: string; subject: string; html: string; text: string }): Promise<string> {
-  const [row] = await executor.insert(emailOutbox).values(message).returning({ id: emailOutbox.id });
+  const [row] = await executor
+    .insert(emailOutbox)
+    .values({ ...message, nextAttemptAt: sql`date_trunc('milliseconds', now())` })
+    .returning({ id: emailOutbox.id });
   if (!row) throw new Error("The outbox insert returned no row.");
   return row.id;
 }

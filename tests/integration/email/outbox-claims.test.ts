@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { claimDueMessages, insertOutboxMessage, markMessageSent } from "@/db/queries/outbox";
@@ -36,15 +36,6 @@ async function queue(count: number, label: string): Promise<string[]> {
   return ids;
 }
 
-/**
- * A clock for the run just after the messages were queued: the database stamps them in
- * microseconds, a Date holds milliseconds, so "now" taken in the same millisecond would be just
- * before them (and they would not be due yet).
- */
-function justAfterQueueing(): Date {
-  return new Date(Date.now() + 1);
-}
-
 async function rows(ids: string[]) {
   return db.select().from(emailOutbox).where(inArray(emailOutbox.id, ids));
 }
@@ -66,6 +57,18 @@ afterEach(async () => {
 });
 
 describe("claiming the outbox", () => {
+  it("queues a message due at once for a sender whose clock was read in the same millisecond", async () => {
+    const ids = await queue(20, "same-millisecond");
+    // The database's clock counts microseconds, a sender's Date milliseconds: the due time is
+    // stamped in whole milliseconds, or a message queued just before a pass began would wait.
+    const stamped = await db
+      .select({ micros: sql<number>`extract(microseconds from ${emailOutbox.nextAttemptAt})::int % 1000` })
+      .from(emailOutbox)
+      .where(inArray(emailOutbox.id, ids));
+    expect(stamped.map((found) => Number(found.micros))).toEqual(ids.map(() => 0));
+    expect(await deliverDueEmails({ transport: recordingTransport().transport, from: FROM })).toEqual({ sent: 20, failed: 0, deferred: 0 });
+  });
+
   it("delivers each message exactly once when several instances send at the same time", async () => {
     const ids = await queue(40, "many");
     const { transport, sent } = recordingTransport({ delayMs: 2 });
@@ -83,7 +86,7 @@ describe("claiming the outbox", () => {
 
   it("holds a message claimed by a sender that died only until the lease passes, and ignores that sender afterwards", async () => {
     const [id] = await queue(1, "lease");
-    const now = justAfterQueueing();
+    const now = new Date();
     const deadClaim = { id: id!, claimToken: randomUUID() };
     // A sender claims it, then dies without sending (or after sending, before recording it).
     expect(await claimDueMessages(db, { now, limit: 10, leaseUntil: at(now, LEASE_SECONDS * SECOND), claimToken: deadClaim.claimToken })).toHaveLength(1);
@@ -119,7 +122,7 @@ describe("claiming the outbox", () => {
     const ids = await queue(3, "hanging");
     // A transport that never answers and ignores the abort signal.
     const hanging: EmailTransport = { name: "resend", send: () => new Promise(() => {}) };
-    const now = justAfterQueueing();
+    const now = new Date();
     const started = performance.now();
     expect(await deliverDueEmails({ transport: hanging, from: FROM, now, sendTimeoutMs: 300 })).toEqual({ sent: 0, failed: 1, deferred: 2 });
     expect(performance.now() - started).toBeLessThan(5 * SECOND);
@@ -145,7 +148,7 @@ describe("claiming the outbox", () => {
 
   it("once the service takes messages again, the ones it turned away are due at once, not after their back-off", async () => {
     const ids = await queue(2, "recovered");
-    const now = justAfterQueueing();
+    const now = new Date();
     let down = true;
     const { transport, sent } = recordingTransport({ refuse: () => (down ? new EmailSendError("Resend refused the message: internal_server_error: down") : null) });
     // While it is down, each run tries one message and stops.
