@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { npmStartArgs } from "./npm-start-args";
 
 /**
  * Starts the built portal for the end-to-end tests: a fresh embedded database in a temporary
@@ -35,8 +36,8 @@ const env: NodeJS.ProcessEnv = {
 const setup = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/setup.ts"], { env, stdio: "inherit" });
 if (setup.status !== 0) process.exit(setup.status ?? 1);
 
-// `npm start`'s server (server.mjs): Next behind the handler that decides the client's address.
-const server = spawn(process.execPath, ["server.mjs", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+// `npm start`'s server (server.mjs with its flags): Next behind the handler that decides the client's address.
+const server = spawn(process.execPath, [...npmStartArgs(), "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 
 const stop = () => {
   server.kill("SIGTERM");

@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { npmStartArgs } from "../../../scripts/npm-start-args";
 
 /**
  * System tests drive the built portal (`npm run build:demo`) as real server processes: started
@@ -122,11 +123,11 @@ export interface PortalProcess {
 }
 
 /**
- * Starts `node server.mjs` (what `npm start` runs) on a port with an environment, without
- * waiting for it: call waitUntilServing() or waitForOutput().
+ * Starts the server as `npm start` does (`node`, its flags, server.mjs) on a port with an
+ * environment, without waiting for it: call waitUntilServing() or waitForOutput().
  */
 export function startPortal(options: { port: number; env: NodeJS.ProcessEnv; args?: string[]; cwd?: string }): PortalProcess {
-  const child = spawn(process.execPath, ["server.mjs", "-p", String(options.port), "-H", "127.0.0.1", ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...npmStartArgs(root), "-p", String(options.port), "-H", "127.0.0.1", ...(options.args ?? [])], {
     cwd: options.cwd ?? root,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
