@@ -41,13 +41,13 @@ const coveredByGrant = sql`${npiTaxIds.taxId} = ${accessGrants.taxId}
  * individuals then organizations by name). One round trip whatever the number of grants; a
  * hospital system's thousands of NPIs are counted through the index, never read.
  */
-export async function listAccessForUser(executor: Executor, userId: string): Promise<AccessRow[]> {
+function prepareListAccess(executor: Executor) {
   const covered = executor
     .select({ npiCount: sql<number>`count(*)::int`.as("npi_count") })
     .from(npiTaxIds)
     .where(coveredByGrant)
     .as("covered");
-  const rows = await executor
+  return executor
     .select({
       grantId: accessGrants.id,
       taxId: accessGrants.taxId,
@@ -79,8 +79,22 @@ export async function listAccessForUser(executor: Executor, userId: string): Pro
       and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, accessGrants.userId), eq(organizationMembers.status, "active")),
     )
     .leftJoinLateral(covered, sql`true`)
-    .where(eq(accessGrants.userId, userId))
-    .orderBy(sql`case when ${accessGrants.status} in ('active', 'pending') then 0 else 1 end`, asc(providerTaxIds.legalName), asc(accessGrants.taxId), desc(accessGrants.createdAt));
+    .where(eq(accessGrants.userId, sql.placeholder("userId")))
+    .orderBy(sql`case when ${accessGrants.status} in ('active', 'pending') then 0 else 1 end`, asc(providerTaxIds.legalName), asc(accessGrants.taxId), desc(accessGrants.createdAt))
+    .prepare("list_access_for_user");
+}
+
+/** Built once per database (or transaction): every signed-in visit to /access reads it. */
+const listAccessQueries = new WeakMap<Executor, ReturnType<typeof prepareListAccess>>();
+
+export async function listAccessForUser(executor: Executor, userId: string): Promise<AccessRow[]> {
+  let query = listAccessQueries.get(executor);
+  if (!query) {
+    query = prepareListAccess(executor);
+    listAccessQueries.set(executor, query);
+  }
+  const rows = await query.execute({ userId });
+
   return rows.map((row) => ({ ...row, npis: row.npis ? (JSON.parse(row.npis) as GrantNpi[]) : [] }));
 }
 
