@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { launchChromium, submitSignIn } from "./support/browser";
 import { assertBuilt, createPostgresDatabase, demoEnv, freePort, type PortalProcess, runSetup, startPortal } from "./support/portal-process";
+import { poll } from "./support/poll";
 
 /**
  * The built portal on PostgreSQL, reached through a TCP proxy that the test cuts (every
@@ -40,16 +41,6 @@ afterAll(async () => {
   await owner?.end({ timeout: 5 });
   await database?.drop();
 });
-
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<{ value: T; ms: number }> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return { value, ms: Date.now() - started };
-    if (Date.now() - started > timeoutMs) throw new Error(`Not done within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function mailboxStatus(): Promise<{ status: number; body: string; ms: number }> {
   const started = Date.now();

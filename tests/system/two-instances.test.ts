@@ -4,6 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, submitSignIn } from "./support/browser";
 import { assertBuilt, createPostgresDatabase, demoEnv, freePort, type PortalProcess, runSetup, startPortal } from "./support/portal-process";
+import { poll } from "./support/poll";
 
 /**
  * Two server processes of the built portal on one PostgreSQL database, as two instances behind a
@@ -49,16 +50,6 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`Not done within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 describe("two instances on one PostgreSQL", () => {
   it("deliver each queued email once, sharing the work", async () => {
     const batch = `batch-${Date.now()}`;
@@ -66,7 +57,7 @@ describe("two instances on one PostgreSQL", () => {
       insert into email_outbox (template, to_address, subject, html, text)
       select 'test', ${batch} || '.' || n || '@two.example', 'Message ' || n, '<p>' || n || '</p>', n::text
       from generate_series(1, 200) as n`;
-    const rows = await poll(
+    const { value: rows } = await poll(
       () => owner<{ status: string; attempts: number; provider_message_id: string | null }[]>`
         select status, attempts, provider_message_id from email_outbox where to_address like ${`${batch}.%`}`,
       (found) => found.length === 200 && found.every((row) => row.status === "sent"),
@@ -81,7 +72,9 @@ describe("two instances on one PostgreSQL", () => {
   });
 
   it("run each scheduled pass once per period between them", async () => {
-    // Let several periods of both jobs go by.
+    // Let several periods of both jobs go by, counted from now: the servers have finished the
+    // emails above, so a missed period from here on is a fault, not a busy machine's late timer.
+    const settled = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 5 * RELEASE_SECONDS * 1000 + 1000));
     const ranHere = /\[jobs\] (release|access-requests): ran the pass of the period from (\S+) here/g;
     const runs = [...a.output().matchAll(ranHere), ...b.output().matchAll(ranHere)].map((match) => `${match[1]} ${match[2]}`);
@@ -89,8 +82,12 @@ describe("two instances on one PostgreSQL", () => {
     expect(release.length).toBeGreaterThanOrEqual(5);
     // No period run twice, by either instance or both.
     expect(runs.length).toBe(new Set(runs).size);
-    // And none missed: the release periods run follow each other without a gap.
-    const starts = release.map((run) => Date.parse(run.slice("release ".length))).toSorted((x, y) => x - y);
+    // And none missed: the release periods run since then follow each other without a gap.
+    const starts = release
+      .map((run) => Date.parse(run.slice("release ".length)))
+      .filter((start) => start >= settled)
+      .toSorted((x, y) => x - y);
+    expect(starts.length).toBeGreaterThanOrEqual(4);
     for (let index = 1; index < starts.length; index += 1) expect(starts[index]! - starts[index - 1]!).toBe(RELEASE_SECONDS * 1000);
     // The table agrees: each logged run is a succeeded period claimed by one of the two processes.
     const recorded = await owner<{ job: string; period_start: Date; status: string; claimed_by: string }[]>`
