@@ -28,7 +28,8 @@ import { verifyNotice } from "../../lib/registration/verify-notice";
  *   npm run bench:lookups                                     # embedded PGlite, in memory
  *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # sizes of 1M checks and up in PGlite on disk (<dir>/<size>, removed after)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench npm run bench:lookups
- *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run (BENCH_KEEP=1 keeps them)
+ *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run through the
+ *        # server's "postgres" database (BENCH_KEEP=1 keeps them); <that name> itself need not exist
  *   BENCH_SIZES=1000,100000 BENCH_SAMPLES=500 BENCH_ROUNDS=5 …  # sizes (checks), lookups per lookup and size, rounds
  */
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000000").split(",").map(Number);
@@ -138,11 +139,21 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/**
+ * The server's maintenance database, for creating and dropping the sizes' databases: the one
+ * BENCH_DATABASE_URL names is only their prefix, and need not exist.
+ */
+function adminClient(databaseUrl: string) {
+  const maintenance = new URL(databaseUrl);
+  maintenance.pathname = "/postgres";
+  return postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
+}
+
 /** Each size gets a database of its own: on PostgreSQL, <the database>_<size>, created here; on PGlite, 1M checks and up on disk when BENCH_PGLITE_DIR is set. */
 async function openSize(size: number): Promise<BenchDatabase> {
   if (url) {
     const name = `${new URL(url).pathname.slice(1)}_${size}`;
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    const admin = adminClient(url);
     await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.unsafe(`CREATE DATABASE "${name}"`);
     await admin.end();
@@ -162,7 +173,7 @@ async function openSize(size: number): Promise<BenchDatabase> {
 async function dropSize(size: number): Promise<void> {
   if (process.env.BENCH_KEEP) return;
   if (url) {
-    const admin = postgres(url, { max: 1, onnotice: () => {} });
+    const admin = adminClient(url);
     await admin.unsafe(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}_${size}" WITH (FORCE)`);
     await admin.end();
   } else if (pgliteDir && size >= 1_000_000) {
