@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { liveGrant, pendingRequest } from "./live-status";
 import type { Executor } from "../client";
 import { accessGrants, accessRequests, organizationMembers, organizations, providerTaxIds, users, type AccessRequestStatus } from "../schema";
 
@@ -129,7 +130,7 @@ export async function listRequestsByRequester(executor: Executor, requesterUserI
 export async function listPendingRequestsForTaxIds(executor: Executor, taxIds: string[], now: Date): Promise<AccessRequestRow[]> {
   if (taxIds.length === 0) return [];
   return selectRequests(executor)
-    .where(and(inArray(accessRequests.providerTaxId, taxIds), eq(accessRequests.status, "pending"), gt(accessRequests.expiresAt, now)))
+    .where(and(inArray(accessRequests.providerTaxId, taxIds), pendingRequest, gt(accessRequests.expiresAt, now)))
     .orderBy(asc(accessRequests.createdAt));
 }
 
@@ -142,7 +143,7 @@ export async function findOpenRequest(executor: Executor, requesterUserId: strin
       and(
         eq(accessRequests.requesterUserId, requesterUserId),
         eq(accessRequests.providerTaxId, providerTaxId),
-        eq(accessRequests.status, "pending"),
+        pendingRequest,
         gt(accessRequests.expiresAt, now),
       ),
     )
@@ -160,7 +161,7 @@ export async function expireOverdueRequests(executor: Executor, now: Date, only?
     .set({ status: "expired" })
     .where(
       and(
-        eq(accessRequests.status, "pending"),
+        pendingRequest,
         lte(accessRequests.expiresAt, now),
         only?.requesterUserId ? eq(accessRequests.requesterUserId, only.requesterUserId) : undefined,
         only?.requestIds ? inArray(accessRequests.id, only.requestIds) : undefined,
@@ -177,7 +178,7 @@ export async function decideAccessRequest(executor: Executor, requestId: string,
   const rows = await executor
     .update(accessRequests)
     .set({ status: values.decision, decidedAt: values.now, decidedByUserId: values.byUserId })
-    .where(and(eq(accessRequests.id, requestId), eq(accessRequests.status, "pending"), gt(accessRequests.expiresAt, values.now)))
+    .where(and(eq(accessRequests.id, requestId), pendingRequest, gt(accessRequests.expiresAt, values.now)))
     .returning({ id: accessRequests.id });
   return rows.length > 0;
 }
@@ -204,7 +205,7 @@ export async function endGrantsOfOrganizationMembers(executor: Executor, values:
   const rows = await executor
     .update(accessGrants)
     .set({ status: "revoked", endedAt: values.now, endedByUserId: values.byUserId, endedReason: values.reason })
-    .where(and(eq(accessGrants.taxId, values.taxId), inArray(accessGrants.status, ["pending", "active"]), inArray(accessGrants.userId, members)))
+    .where(and(eq(accessGrants.taxId, values.taxId), liveGrant, inArray(accessGrants.userId, members)))
     .returning({ userId: accessGrants.userId });
   return rows.map((row) => row.userId);
 }
@@ -266,7 +267,7 @@ export async function claimDueReminders(executor: Executor, round: ReminderRound
     .from(accessRequests)
     .where(
       and(
-        eq(accessRequests.status, "pending"),
+        pendingRequest,
         gt(accessRequests.expiresAt, now),
         lte(accessRequests.expiresAt, dueBy),
         // The first reminder is not sent once the second one is due.
@@ -283,7 +284,7 @@ export async function claimDueReminders(executor: Executor, round: ReminderRound
         ? { firstReminderSentAt: now }
         : { secondReminderSentAt: now, firstReminderSentAt: sql`coalesce(${accessRequests.firstReminderSentAt}, ${now.toISOString()}::timestamptz)` },
     )
-    .where(and(inArray(accessRequests.id, due), eq(accessRequests.status, "pending"), notYet))
+    .where(and(inArray(accessRequests.id, due), pendingRequest, notYet))
     .returning({ id: accessRequests.id });
   return rows.map((row) => row.id);
 }

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { activeMembership, liveGrant } from "./live-status";
 import type { Executor } from "../client";
 import { accessGrantNpis, accessGrants, npis, npiTaxIds, organizationMembers, organizations, providerTaxIds, type AccessMethod, type AccessStatus } from "../schema";
 
@@ -76,7 +77,7 @@ function prepareListAccess(executor: Executor) {
     .leftJoin(organizations, eq(organizations.taxId, accessGrants.taxId))
     .leftJoin(
       organizationMembers,
-      and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, accessGrants.userId), eq(organizationMembers.status, "active")),
+      and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, accessGrants.userId), activeMembership),
     )
     .leftJoinLateral(covered, sql`true`)
     .where(eq(accessGrants.userId, sql.placeholder("userId")))
@@ -146,7 +147,7 @@ export async function findLiveGrant(executor: Executor, userId: string, taxId: s
   const [row] = await executor
     .select({ id: accessGrants.id, status: accessGrants.status, method: accessGrants.method, allNpis: accessGrants.allNpis })
     .from(accessGrants)
-    .where(and(eq(accessGrants.userId, userId), eq(accessGrants.taxId, taxId), inArray(accessGrants.status, ["pending", "active"])))
+    .where(and(eq(accessGrants.userId, userId), eq(accessGrants.taxId, taxId), liveGrant))
     .limit(1);
   return row ?? null;
 }
@@ -170,7 +171,7 @@ export async function endGrant(
   const rows = await executor
     .update(accessGrants)
     .set({ status: values.status, endedAt: values.now, endedByUserId: values.byUserId ?? null, endedReason: values.reason })
-    .where(and(eq(accessGrants.id, grantId), inArray(accessGrants.status, ["pending", "active"])))
+    .where(and(eq(accessGrants.id, grantId), liveGrant))
     .returning({ id: accessGrants.id });
   return rows.length > 0;
 }
@@ -186,7 +187,7 @@ export async function endLiveGrantsForTaxIds(
   const rows = await executor
     .update(accessGrants)
     .set({ status: values.status, endedAt: values.now, endedByUserId: values.byUserId ?? null, endedReason: values.reason })
-    .where(and(eq(accessGrants.userId, userId), inArray(accessGrants.taxId, taxIds), inArray(accessGrants.status, ["pending", "active"])))
+    .where(and(eq(accessGrants.userId, userId), inArray(accessGrants.taxId, taxIds), liveGrant))
     .returning({ taxId: accessGrants.taxId });
   return rows.map((row) => row.taxId);
 }
@@ -207,7 +208,7 @@ export async function listLiveGrants(executor: Executor, userIds: string[], taxI
   const grants = await executor
     .select({ grantId: accessGrants.id, userId: accessGrants.userId, taxId: accessGrants.taxId, allNpis: accessGrants.allNpis, status: accessGrants.status })
     .from(accessGrants)
-    .where(and(inArray(accessGrants.userId, userIds), inArray(accessGrants.taxId, taxIds), inArray(accessGrants.status, ["pending", "active"])));
+    .where(and(inArray(accessGrants.userId, userIds), inArray(accessGrants.taxId, taxIds), liveGrant));
   if (grants.length === 0) return [];
   const chosen = await executor
     .select({ grantId: accessGrantNpis.grantId, npi: accessGrantNpis.npi })
@@ -243,7 +244,7 @@ function matchesSearch(search: string | null) {
     : sql`(select ${npis.name} from ${npis} where ${npis.npi} = ${npiTaxIds.npi}) ilike ${`%${pattern}%`}`;
 }
 
-const liveGrantOf = (userId: string, taxId: string) => and(eq(accessGrants.userId, userId), eq(accessGrants.taxId, taxId), inArray(accessGrants.status, ["pending", "active"]));
+const liveGrantOf = (userId: string, taxId: string) => and(eq(accessGrants.userId, userId), eq(accessGrants.taxId, taxId), liveGrant);
 
 /**
  * One page of the NPIs a person's live grant for a Tax ID covers (all of the Tax ID's, or only the

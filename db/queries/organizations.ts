@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, isNotNull, lt, isNull, or, sql } from "drizzle-orm";
+import { activeMembership } from "./live-status";
 import type { Executor } from "../client";
 import { organizationMembers, organizations, providerTaxIds, users } from "../schema";
 
@@ -14,7 +15,7 @@ function unconfirmedCutoff(now: Date): Date {
 /** A member counts while their account is active and confirmed, or registered within the hold period. */
 function countsAsMember(now: Date) {
   return and(
-    eq(organizationMembers.status, "active"),
+    activeMembership,
     eq(users.status, "active"),
     or(isNotNull(users.emailVerifiedAt), gt(users.createdAt, unconfirmedCutoff(now))),
   );
@@ -94,7 +95,7 @@ export async function findLiveMembership(executor: Executor, organizationId: str
   const [row] = await executor
     .select({ id: organizationMembers.id, role: organizationMembers.role })
     .from(organizationMembers)
-    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId), eq(organizationMembers.status, "active")))
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(organizationMembers.userId, userId), activeMembership))
     .limit(1);
   return row ?? null;
 }
@@ -107,7 +108,7 @@ export async function removeMembership(executor: Executor, membershipId: string,
   const rows = await executor
     .update(organizationMembers)
     .set({ status: "removed", removedAt: values.now, removedByUserId: values.byUserId, removedReason: values.reason })
-    .where(and(eq(organizationMembers.id, membershipId), eq(organizationMembers.status, "active")))
+    .where(and(eq(organizationMembers.id, membershipId), activeMembership))
     .returning({ id: organizationMembers.id });
   return rows.length > 0;
 }
@@ -135,7 +136,7 @@ export async function listMembershipsForUser(executor: Executor, userId: string)
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, organizations.taxId))
-    .where(and(eq(organizationMembers.userId, userId), eq(organizationMembers.status, "active")))
+    .where(and(eq(organizationMembers.userId, userId), activeMembership))
     .orderBy(asc(organizations.taxId));
 }
 
@@ -151,7 +152,7 @@ export async function listUnconfirmedMemberships(executor: Executor, now: Date, 
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .where(
       and(
-        eq(organizationMembers.status, "active"),
+        activeMembership,
         isNull(users.emailVerifiedAt),
         lt(users.createdAt, unconfirmedCutoff(now)),
         organizationIds ? inArray(organizationMembers.organizationId, organizationIds) : undefined,
@@ -190,7 +191,7 @@ export async function listOrganizationMembers(executor: Executor, organizationId
     })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(and(inArray(organizationMembers.organizationId, organizationIds), eq(organizationMembers.status, "active")))
+    .where(and(inArray(organizationMembers.organizationId, organizationIds), activeMembership))
     .orderBy(asc(users.lastName), asc(users.firstName), asc(users.id));
 }
 
@@ -200,7 +201,7 @@ export async function isMemberByEmail(executor: Executor, organizationId: string
     .select({ id: organizationMembers.id })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(and(eq(organizationMembers.organizationId, organizationId), eq(users.email, email), eq(organizationMembers.status, "active")))
+    .where(and(eq(organizationMembers.organizationId, organizationId), eq(users.email, email), activeMembership))
     .limit(1);
   return Boolean(row);
 }

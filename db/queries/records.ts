@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, like } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { activeMembership, pendingRequest } from "./live-status";
 import type { Executor } from "../client";
 import { accessRequests, auditEvents, npiTaxIds, npis, organizationMembers, organizations, providerTaxIds, users } from "../schema";
 
@@ -52,7 +53,7 @@ export async function listRecordMembers(executor: Executor, taxId: string) {
       joinedAt: organizationMembers.joinedAt,
     })
     .from(organizations)
-    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.status, "active")))
+    .innerJoin(organizationMembers, and(eq(organizationMembers.organizationId, organizations.id), activeMembership))
     .innerJoin(users, eq(users.id, organizationMembers.userId))
     .where(eq(organizations.taxId, taxId))
     .orderBy(asc(organizationMembers.role), asc(users.lastName), asc(users.firstName));
@@ -74,7 +75,7 @@ export async function listOpenBillingRequests(executor: Executor, taxId: string)
     })
     .from(accessRequests)
     .innerJoin(organizations, eq(organizations.id, accessRequests.billingOrganizationId))
-    .where(and(eq(accessRequests.providerTaxId, taxId), eq(accessRequests.status, "pending")))
+    .where(and(eq(accessRequests.providerTaxId, taxId), pendingRequest))
     .orderBy(asc(accessRequests.createdAt));
 }
 

@@ -26,7 +26,7 @@ import { verifyNotice } from "../../lib/registration/verify-notice";
  * behind each lookup at the largest size.
  *
  *   npm run bench:lookups                                     # embedded PGlite, in memory
- *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # sizes of 1M checks and up in PGlite on disk (<dir>/<size>, removed after)
+ *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # every size in PGlite on disk (<dir>/<size>, removed after), as the app's PGLITE_DATA_DIR
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench npm run bench:lookups
  *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run through the
  *        # server's "postgres" database (BENCH_KEEP=1 keeps them); <that name> itself need not exist
@@ -47,6 +47,14 @@ interface BenchDatabase {
   capturing: boolean;
 }
 
+/** A parameter as an SQL literal, for EXECUTE. */
+function sqlLiteral(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
+  const text = value instanceof Date ? value.toISOString() : typeof value === "string" ? value : JSON.stringify(value);
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
 function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatabase {
   const bench = { captured: [], capturing: false } as unknown as BenchDatabase;
   const logger = {
@@ -58,10 +66,19 @@ function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatab
     const client = postgres(location.url, { max: 4, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
     bench.handle = { db, kind: "postgres", role: null, close: () => client.end({ timeout: 5 }) };
-    bench.explain = async (statement, params) => {
-      const rows = await client.unsafe(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) ${statement}`, params as never[]);
-      return rows.map((row) => String(Object.values(row)[0]));
-    };
+    // The plan the app's statement settles on: postgres.js prepares every statement, and after five
+    // runs PostgreSQL may plan it once for any parameters (a generic plan). So: prepared, run five
+    // times, then explained, on one connection. (EXECUTE takes no bound parameters: literals.)
+    bench.explain = (statement, params) =>
+      client.begin(async (tx) => {
+        await tx.unsafe(`PREPARE bench_plan AS ${statement}`).simple(); // simple protocol: its $n are the statement's own
+        const [prepared] = await tx.unsafe("SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = 'bench_plan'");
+        const args = (prepared!.types as string[]).map((type, i) => `${sqlLiteral(params[i])}::${type}`).join(", ");
+        for (let run = 0; run < 5; run += 1) await tx.unsafe(`EXECUTE bench_plan(${args})`);
+        const rows = await tx.unsafe(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE bench_plan(${args})`);
+        await tx.unsafe("DEALLOCATE bench_plan");
+        return rows.map((row) => String(Object.values(row)[0]));
+      });
   } else {
     const client = new PGlite(location.dir);
     const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
@@ -149,7 +166,7 @@ function adminClient(databaseUrl: string) {
   return postgres(maintenance.toString(), { max: 1, onnotice: () => {} });
 }
 
-/** Each size gets a database of its own: on PostgreSQL, <the database>_<size>, created here; on PGlite, 1M checks and up on disk when BENCH_PGLITE_DIR is set. */
+/** Each size gets a database of its own: on PostgreSQL, <the database>_<size>, created here; on PGlite, on disk under BENCH_PGLITE_DIR when it is set (all sizes alike), else in memory. */
 async function openSize(size: number): Promise<BenchDatabase> {
   if (url) {
     const name = `${new URL(url).pathname.slice(1)}_${size}`;
@@ -161,7 +178,7 @@ async function openSize(size: number): Promise<BenchDatabase> {
     sized.pathname = `/${name}`;
     return openBenchDatabase({ url: sized.toString() });
   }
-  if (pgliteDir && size >= 1_000_000) {
+  if (pgliteDir) {
     const dir = `${pgliteDir}/${size}`;
     await fs.rm(dir, { recursive: true, force: true });
     await fs.mkdir(pgliteDir, { recursive: true });
@@ -176,12 +193,12 @@ async function dropSize(size: number): Promise<void> {
     const admin = adminClient(url);
     await admin.unsafe(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}_${size}" WITH (FORCE)`);
     await admin.end();
-  } else if (pgliteDir && size >= 1_000_000) {
+  } else if (pgliteDir) {
     await fs.rm(`${pgliteDir}/${size}`, { recursive: true, force: true });
   }
 }
 
-const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (1M checks and up on disk under ${pgliteDir})` : "PGlite (in memory)";
+const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (on disk under ${pgliteDir})` : "PGlite (in memory)";
 console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
 
 interface Loaded {
@@ -266,7 +283,7 @@ for (const [name, bySize] of results) {
   const ratio = bySize.get(largest)!.p95 / bySize.get(smallest)!.p95;
   console.log(`${name.padEnd(38)} ${ratio.toFixed(2).padStart(6)} ${ratio <= 1.2 ? "ok" : "OVER"}`);
 }
-console.log(`\nplans at ${largest.toLocaleString("en-US")} checks (EXPLAIN ANALYZE of each statement a lookup sends):`);
+console.log(`\nplans at ${largest.toLocaleString("en-US")} checks (EXPLAIN ANALYZE of each statement a lookup sends${url ? ", prepared and run five times first, as on the app's connections" : ""}):`);
 for (const [name, lines] of plans) console.log(`\n${name}\n${lines.join("\n")}`);
 for (const { size, bench } of loaded) {
   await bench.handle.close();
