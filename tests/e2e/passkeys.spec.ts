@@ -86,6 +86,8 @@ test("add a passkey as the second step, sign in with it, and remove one with a f
   await signInWithPasswordOnly(page, PAT.email, PAT.password);
   // Passkeys are the account's only factor: the second step asks for one straight away.
   await expect(page).toHaveURL(/\/signin\/two-step\/passkey/);
+  // Arrived (the address changes before the page is shown): only then open it again, to come back to the passkeys.
+  await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
   await page.goto("/signin/two-step/passkey?callbackUrl=%2Faccount%2Fsecurity%2Fpasskeys");
   await expect(page.getByRole("heading", { level: 1, name: "Confirm it's you" })).toBeVisible();
   // No authenticator app on this account: no link to one.
