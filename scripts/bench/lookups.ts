@@ -13,6 +13,7 @@ import * as schema from "../../db/schema";
 import { readDelegateRecords } from "../../lib/delegates/find-my-delegate";
 import { verifyCheck } from "../../lib/registration/verify-check";
 import { verifyNotice } from "../../lib/registration/verify-notice";
+import { explainPrepared } from "./prepared-plan";
 
 /**
  * Whether the lookups the portal makes cost the same at a large payer's size as at a small one.
@@ -47,14 +48,6 @@ interface BenchDatabase {
   capturing: boolean;
 }
 
-/** A parameter as an SQL literal, for EXECUTE. */
-function sqlLiteral(value: unknown): string {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  const text = value instanceof Date ? value.toISOString() : typeof value === "string" ? value : JSON.stringify(value);
-  return `'${text.replaceAll("'", "''")}'`;
-}
-
 function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatabase {
   const bench = { captured: [], capturing: false } as unknown as BenchDatabase;
   const logger = {
@@ -68,17 +61,9 @@ function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatab
     bench.handle = { db, kind: "postgres", role: null, close: () => client.end({ timeout: 5 }) };
     // The plan the app's statement settles on: postgres.js prepares every statement, and after five
     // runs PostgreSQL may plan it once for any parameters (a generic plan). So: prepared, run five
-    // times, then explained, on one connection. (EXECUTE takes no bound parameters: literals.)
+    // times, then explained, on one connection.
     bench.explain = (statement, params) =>
-      client.begin(async (tx) => {
-        await tx.unsafe(`PREPARE bench_plan AS ${statement}`).simple(); // simple protocol: its $n are the statement's own
-        const [prepared] = await tx.unsafe("SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = 'bench_plan'");
-        const args = (prepared!.types as string[]).map((type, i) => `${sqlLiteral(params[i])}::${type}`).join(", ");
-        for (let run = 0; run < 5; run += 1) await tx.unsafe(`EXECUTE bench_plan(${args})`);
-        const rows = await tx.unsafe(`EXPLAIN (ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF) EXECUTE bench_plan(${args})`);
-        await tx.unsafe("DEALLOCATE bench_plan");
-        return rows.map((row) => String(Object.values(row)[0]));
-      });
+      explainPrepared(client, statement, params, { explain: "ANALYZE, BUFFERS OFF, COSTS OFF, TIMING OFF, SUMMARY OFF", runsFirst: 5 });
   } else {
     const client = new PGlite(location.dir);
     const db = drizzlePglite(client, { schema, logger }) as unknown as Database;

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import { database, type Database } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
 import * as schema from "@/db/schema";
+import { explainPrepared } from "@/scripts/bench/prepared-plan";
 import { demoDelegate, seedDemo } from "@/tests/factories/demo-data";
 
 /**
@@ -42,20 +43,8 @@ describe("/access's statement", () => {
   it.runIf(inject("testDatabase").kind === "postgres")("keeps the partial membership index in its generic plan (PostgreSQL)", async () => {
     const { statement, params } = await accessListStatement(pat.id);
     const client = (database().db as unknown as { $client: postgres.Sql }).$client;
-    const plan = await client.begin(async (tx) => {
-      // The plan PostgreSQL keeps for any parameters; no sequential scans, which a tiny test database would otherwise prefer.
-      await tx.unsafe("SET LOCAL plan_cache_mode = force_generic_plan");
-      await tx.unsafe("SET LOCAL enable_seqscan = off");
-      await tx.unsafe(`PREPARE access_list_plan AS ${statement}`).simple();
-      try {
-        const [prepared] = await tx.unsafe("SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = 'access_list_plan'");
-        const args = (prepared!.types as string[]).map((type, i) => `'${String(params[i])}'::${type}`).join(", ");
-        const rows = await tx.unsafe(`EXPLAIN (COSTS OFF) EXECUTE access_list_plan(${args})`);
-        return rows.map((row) => String(Object.values(row)[0])).join("\n");
-      } finally {
-        await tx.unsafe("DEALLOCATE access_list_plan");
-      }
-    });
+    // The plan PostgreSQL keeps for any parameters; no sequential scans, which a tiny test database would otherwise prefer.
+    const plan = (await explainPrepared(client, statement, params, { explain: "COSTS OFF", settings: ["plan_cache_mode = force_generic_plan", "enable_seqscan = off"] })).join("\n");
     expect(plan).toContain("organization_members_live_key");
   });
 });
