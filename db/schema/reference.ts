@@ -4,6 +4,12 @@ import { char, date, index, integer, pgEnum, pgTable, primaryKey, text, timestam
  * The health plan's own records: reference data loaded from the payer's systems,
  * read-only to portal users. Sized for a large payer (millions of NPIs and checks),
  * so every lookup the portal makes is served by a primary key or an index.
+ *
+ * Every Tax ID, NPI, check, vendor and notice number column, here and in the tables that refer
+ * to them (organizations, access, PIN letters, cases, audit), is COLLATE "C": compared byte by
+ * byte, as digit strings should be, and cheaply (migration 0008). drizzle-kit does not model
+ * collations, so a new such column needs its own ALTER … COLLATE "C" in its migration; the
+ * test tests/integration/db/identifier-collation.test.ts fails until it has one.
  */
 
 export const providerTaxIds = pgTable("provider_tax_ids", {

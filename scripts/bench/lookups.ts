@@ -1,5 +1,6 @@
 import "../../db/load-env";
 import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import fs from "node:fs/promises";
@@ -24,7 +25,9 @@ import { explainPrepared } from "./prepared-plan";
  * 5,000-NPI Tax ID's list, and Find my delegate's reads. The sizes are measured side by side
  * (see "Paired measurement"). It prints p50/p95/p99 per lookup and size, the ratio of p95 at the
  * largest size to p95 at the smallest (goal: at most 1.2), and EXPLAIN ANALYZE of the statements
- * behind each lookup at the largest size.
+ * behind each lookup at the largest size. Before timing, each size's files are read into the
+ * operating system's cache (see warmCache): the lookups are timed from memory, as on a server that
+ * has been answering them, not from the disk right after the load.
  *
  *   npm run bench:lookups                                     # embedded PGlite, in memory
  *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # every size in PGlite on disk (<dir>/<size>, removed after), as the app's PGLITE_DATA_DIR
@@ -186,6 +189,41 @@ async function dropSize(size: number): Promise<void> {
 const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (on disk under ${pgliteDir})` : "PGlite (in memory)";
 console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
 
+/**
+ * Reads a size's tables and indexes once into the operating system's cache, as on a server that
+ * has been answering these lookups (not into PostgreSQL's shared_buffers, which keep their size):
+ * right after a load the files may be on disk only, and random lookups over ten million checks
+ * would time the disk, 5,000 cold reads for 5,000 lookups. PostgreSQL: pg_prewarm's "read" mode
+ * (a contrib extension; without it the run says so and goes on cold). PGlite on disk: the data
+ * directory's files, read through. PGlite in memory has nothing to warm.
+ */
+async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
+  if (url) {
+    try {
+      await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
+      const result = await bench.handle.db.execute<{ blocks: number }>(
+        sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
+      );
+      const [row] = result as unknown as Array<{ blocks: number }>;
+      return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read into the OS cache (pg_prewarm, 'read')`;
+    } catch (error) {
+      return `not warmed: ${(error as Error).message}`;
+    }
+  }
+  if (pgliteDir) {
+    let bytes = 0;
+    for (const entry of await fs.readdir(`${pgliteDir}/${size}`, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const handle = await fs.open(`${entry.parentPath}/${entry.name}`);
+      const chunk = Buffer.allocUnsafe(1024 * 1024);
+      for (let read = 1; read > 0; bytes += read) ({ bytesRead: read } = await handle.read(chunk, 0, chunk.length));
+      await handle.close();
+    }
+    return `${(bytes / 1024 ** 2).toFixed(0)} MB of files read into the OS cache`;
+  }
+  return "in memory";
+}
+
 interface Loaded {
   size: number;
   bench: BenchDatabase;
@@ -203,6 +241,7 @@ for (const size of sizes) {
   );
   loaded.push({ size, bench, lookups: lookups(bench.handle.db, scale, fixtures) });
 }
+for (const { size, bench } of loaded) console.log(`${size.toLocaleString("en-US")} checks: ${await warmCache(size, bench)}`);
 
 // Paired measurement: every size's data stays loaded and, round after round, each lookup runs on
 // every size in turn; each percentile is the median of the rounds' percentiles. A burst of load
