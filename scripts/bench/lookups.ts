@@ -190,16 +190,19 @@ const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (on disk under ${pgliteDi
 console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
 
 /**
- * Reads a size's tables and indexes once into the operating system's cache, as on a server that
- * has been answering these lookups (not into PostgreSQL's shared_buffers, which keep their size):
- * right after a load the files may be on disk only, and random lookups over ten million checks
- * would time the disk, 5,000 cold reads for 5,000 lookups. PostgreSQL: pg_prewarm's "read" mode
- * (a contrib extension; without it the run says so and goes on cold). PGlite on disk: the data
- * directory's files, read through. PGlite in memory has nothing to warm.
+ * Writes out the load (PostgreSQL: CHECKPOINT, so that the checkpointer is not writing it while
+ * the lookups are timed) and reads a size's tables and indexes once into the operating system's
+ * cache, as on a server that has been answering these lookups (not into PostgreSQL's
+ * shared_buffers, which keep their size). Right after a load the files may be on disk only, and
+ * random lookups over ten million checks would time the disk. PostgreSQL: pg_prewarm's "read"
+ * mode (a contrib extension; without it the run says so and goes on cold). PGlite on disk: the
+ * data directory's files, read through. PGlite in memory has nothing to warm.
  */
 async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
   if (url) {
     try {
+      // The load's dirty pages written out now, not by the checkpointer while the lookups are timed.
+      await bench.handle.db.execute(sql`CHECKPOINT`);
       await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
       const result = await bench.handle.db.execute<{ blocks: number }>(
         sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
