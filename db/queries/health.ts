@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { rowsOf } from "../rows";
 
 /** PostgreSQL's "relation does not exist" and "schema does not exist": a database nobody has migrated. */
 const NOT_MIGRATED = new Set(["42P01", "3F000"]);
@@ -17,8 +18,7 @@ function sqlState(error: unknown): string | undefined {
 export async function appliedMigrationTimes(executor: Executor): Promise<number[]> {
   try {
     const result: unknown = await executor.execute(sql`SELECT created_at FROM drizzle.__drizzle_migrations`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { created_at: string | number | bigint }[];
-    return rows.map((row) => Number(row.created_at));
+    return rowsOf<{ created_at: string | number | bigint }>(result).map((row) => Number(row.created_at));
   } catch (error) {
     if (NOT_MIGRATED.has(sqlState(error) ?? "")) return [];
     throw error;

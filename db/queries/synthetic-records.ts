@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { rowsOf } from "../rows";
 
 /**
  * Synthetic health-plan records for benchmarks, generated inside the database (generate_series),
@@ -139,9 +140,4 @@ export async function loadSyntheticRecords(executor: Executor, scale: Scale, pro
   progress("VACUUM ANALYZE");
   await executor.execute(sql`VACUUM ANALYZE`);
   return fixtures;
-}
-
-/** Both drivers' execute() results as rows (postgres.js: an array; PGlite: { rows }). */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }

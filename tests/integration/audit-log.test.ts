@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 import { auditEvents } from "@/db/schema";
 import { recordAudit } from "@/lib/audit";
 import { buildRequestContext } from "@/tests/factories/request-context";
@@ -96,7 +97,3 @@ describe("the audit log", () => {
     expect(event?.reason).toBe("sign_out");
   });
 });
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
+import { rowsOf } from "@/db/rows";
 
 /**
  * Tax IDs, NPIs, check, vendor and notice numbers are compared byte by byte (COLLATE "C",
@@ -10,7 +11,7 @@ import { db } from "@/db/client";
 const IDENTIFIER_COLUMNS = ["tax_id", "provider_tax_id", "npi", "npis", "check_number", "vendor_number", "notice_number"];
 
 async function identifierColumns(): Promise<Array<{ column: string; collation: string | null }>> {
-  const result = await db.execute<{ column: string; collation: string | null }>(sql`
+  const result = await db.execute(sql`
     select c.relname || '.' || a.attname as "column", coll.collname as collation
     from pg_attribute a
     join pg_class c on c.oid = a.attrelid and c.relkind = 'r'
@@ -21,10 +22,7 @@ async function identifierColumns(): Promise<Array<{ column: string; collation: s
       sql`, `,
     )})
     order by 1`);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: Array<{ column: string; collation: string | null }> }).rows) as Array<{
-    column: string;
-    collation: string | null;
-  }>;
+  return rowsOf(result);
 }
 
 describe("identifier columns", () => {

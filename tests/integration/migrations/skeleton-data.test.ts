@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { openMemoryDatabase, openPostgresDatabase } from "@/db/drivers";
 import { migrationsFolder, runMigrations } from "@/db/migrator";
+import { rowsOf } from "@/db/rows";
 import { createDatabase, dropDatabase, withDatabaseName, withMaintenanceConnection } from "@/tests/support/test-database";
 
 /**
@@ -21,8 +22,7 @@ let skeletonFolder: string;
 let postgresName: string | undefined;
 
 async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = await handle.db.execute(query);
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+  return rowsOf<T>(await handle.db.execute(query));
 }
 
 beforeAll(async () => {
