@@ -42,12 +42,23 @@ async function findMyDelegateSubmission(taxId: string): Promise<{ body: Buffer; 
   return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get("content-type")! };
 }
 
-/** Starts a POST whose body arrives in two parts: the request is in flight until `finish()` sends the rest. */
+/**
+ * Starts a POST whose body arrives in two parts: the request is in flight until `finish()` sends the
+ * rest. It asks for "100 Continue", which Node's server sends as it hands the request to its handlers
+ * (in the same turn): `received` resolves once the server has the request, however busy the machine.
+ */
 function slowPost(pathname: string, submission: { body: Buffer; contentType: string }) {
   const request = http.request(`${portal.url}${pathname}`, {
     method: "POST",
-    headers: { "content-type": submission.contentType, "content-length": submission.body.length, origin: portal.url, connection: "close" },
+    headers: {
+      "content-type": submission.contentType,
+      "content-length": submission.body.length,
+      origin: portal.url,
+      connection: "close",
+      expect: "100-continue",
+    },
   });
+  const received = new Promise<void>((resolve) => request.once("continue", () => resolve()));
   const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
     request.on("response", (response) => {
       const chunks: Buffer[] = [];
@@ -59,14 +70,14 @@ function slowPost(pathname: string, submission: { body: Buffer; contentType: str
   });
   const half = Math.floor(submission.body.length / 2);
   request.write(submission.body.subarray(0, half));
-  return { answered, finish: () => request.end(submission.body.subarray(half)) };
+  return { received, answered, finish: () => request.end(submission.body.subarray(half)) };
 }
 
 test("a request in flight at SIGTERM is answered, new connections are refused, the database closes and the process exits 0", async () => {
   const submission = await findMyDelegateSubmission("41-2345678");
   const inFlight = slowPost("/findmydelegate", submission);
   // The server has the request (its headers and half its body) when the signal arrives.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await inFlight.received;
   portal.child.kill("SIGTERM");
   await portal.waitForOutput(/"msg":"stopping: no new connections; finishing the requests in flight"/);
   expect(logLines(portal.output()).entries.find((entry) => entry.signal === "SIGTERM")).toMatchObject({ inFlight: 1 });
