@@ -10,6 +10,7 @@ import type { Database, DatabaseHandle } from "../../db/client";
 import { listAccessForUser, pageGrantNpis } from "../../db/queries/access";
 import { loadSyntheticRecords, scaleFor, type Scale } from "../../db/queries/synthetic-records";
 import { runMigrations } from "../../db/migrator";
+import { rowsOf } from "../../db/rows";
 import * as schema from "../../db/schema";
 import { readDelegateRecords } from "../../lib/delegates/find-my-delegate";
 import { verifyCheck } from "../../lib/registration/verify-check";
@@ -204,10 +205,11 @@ async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
       // The load's dirty pages written out now, not by the checkpointer while the lookups are timed.
       await bench.handle.db.execute(sql`CHECKPOINT`);
       await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
-      const result = await bench.handle.db.execute<{ blocks: number }>(
-        sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
+      const [row] = rowsOf<{ blocks: number }>(
+        await bench.handle.db.execute(
+          sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
+        ),
       );
-      const [row] = result as unknown as Array<{ blocks: number }>;
       return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read into the OS cache (pg_prewarm, 'read')`;
     } catch (error) {
       return `not warmed: ${(error as Error).message}`;
