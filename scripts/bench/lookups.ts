@@ -145,6 +145,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
+/** The middle value (the upper of the two middle ones for an even count). */
+function medianOf(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+}
+
 /**
  * The server's maintenance database, for creating and dropping the sizes' databases: the one
  * BENCH_DATABASE_URL names is only their prefix, and need not exist.
@@ -283,10 +288,7 @@ for (const { size } of loaded) {
   console.log(`${"lookup".padEnd(38)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"per s".padStart(8)}`);
   for (const name of names) {
     const key = `${name}|${size}`;
-    const median = (p: number) => {
-      const values = timings.get(key)!.map((sorted) => percentile(sorted, p)).sort((a, b) => a - b);
-      return values[Math.floor(values.length / 2)]!;
-    };
+    const median = (p: number) => medianOf(timings.get(key)!.map((sorted) => percentile(sorted, p)));
     const row = { p50: median(50), p95: median(95), p99: median(99) };
     if (!results.has(name)) results.set(name, new Map());
     results.get(name)!.set(size, row);
@@ -318,8 +320,8 @@ console.log(`\np95 at ${largest.toLocaleString("en-US")} checks / p95 at ${small
 for (const [name, bySize] of results) {
   const ratio = bySize.get(largest)!.p95 / bySize.get(smallest)!.p95;
   const [large, small] = [timings.get(`${name}|${largest}`)!, timings.get(`${name}|${smallest}`)!];
-  const perRoundRatios = large.map((sorted, round) => percentile(sorted, 95) / percentile(small[round]!, 95)).sort((a, b) => a - b);
-  const spread = `${perRoundRatios[Math.floor(perRoundRatios.length / 2)]!.toFixed(2)} (${perRoundRatios[0]!.toFixed(2)}–${perRoundRatios[perRoundRatios.length - 1]!.toFixed(2)})`;
+  const perRoundRatios = large.map((sorted, round) => percentile(sorted, 95) / percentile(small[round]!, 95));
+  const spread = `${medianOf(perRoundRatios).toFixed(2)} (${Math.min(...perRoundRatios).toFixed(2)}–${Math.max(...perRoundRatios).toFixed(2)})`;
   console.log(`${name.padEnd(38)} ${ratio.toFixed(2).padStart(6)} ${(ratio <= 1.2 ? "ok" : "OVER").padEnd(5)} ${spread}`);
 }
 console.log(`\nplans at ${largest.toLocaleString("en-US")} checks (EXPLAIN ANALYZE of each statement a lookup sends${url ? ", prepared and run five times first, as on the app's connections" : ""}):`);
