@@ -21,6 +21,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
+/** The middle value, in any order (the upper of the two middle ones for an even count; NaN when there are none). */
+export function medianOf(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+}
+
 /** Several runs of a page (its rounds) as one: all their requests over all their seconds. */
 export function summarizeRuns(runs: readonly PageRun[]): PageSummary {
   const latencies = runs.flatMap((run) => run.latenciesMs).sort((a, b) => a - b);

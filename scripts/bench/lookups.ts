@@ -11,6 +11,7 @@ import { listAccessForUser, pageGrantNpis } from "../../db/queries/access";
 import { loadSyntheticRecords, scaleFor, type Scale } from "../../db/queries/synthetic-records";
 import { runMigrations } from "../../db/migrator";
 import { rowsOf } from "../../db/rows";
+import { medianOf } from "../../lib/bench/stats";
 import * as schema from "../../db/schema";
 import { readDelegateRecords } from "../../lib/delegates/find-my-delegate";
 import { verifyCheck } from "../../lib/registration/verify-check";
@@ -143,11 +144,6 @@ function lookups(db: Database, scale: Scale, fixtures: { delegateId: string; hos
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** The middle value (the upper of the two middle ones for an even count). */
-function medianOf(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMegabytes, formatNumber, formatTable, percentile, summarizeRuns, throughputRatio } from "@/lib/bench/stats";
+import { formatMegabytes, formatNumber, formatTable, medianOf, percentile, summarizeRuns, throughputRatio } from "@/lib/bench/stats";
 
 describe("bench:pages figures", () => {
   it("takes nearest-rank percentiles", () => {
@@ -10,6 +10,14 @@ describe("bench:pages figures", () => {
     expect(percentile([7], 99)).toBe(7);
     expect(percentile([1, 2, 3], 0)).toBe(1);
     expect(percentile([], 50)).toBeNaN();
+  });
+
+  it("takes the median of values in any order, without reordering them", () => {
+    const values = [1.3, 0.9, 1.1];
+    expect(medianOf(values)).toBe(1.1);
+    expect(values).toEqual([1.3, 0.9, 1.1]);
+    expect(medianOf([4, 1, 3, 2])).toBe(3);
+    expect(medianOf([])).toBeNaN();
   });
 
   it("sums rounds: all good responses over all measured seconds, errors counted apart", () => {
