@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { liveGrant, pendingRequest } from "./live-status";
+import { activeMembership, liveGrant, pendingRequest } from "./live-status";
+import { preparedPerExecutor } from "./prepared";
 import type { Executor } from "../client";
 import { accessGrants, accessRequests, organizationMembers, organizations, providerTaxIds, users, type AccessRequestStatus } from "../schema";
 
@@ -121,17 +122,37 @@ export async function findAccessRequestIdByToken(executor: Executor, tokenHash: 
   return row?.id ?? null;
 }
 
+const requestsByRequesterQuery = preparedPerExecutor((executor) =>
+  selectRequests(executor).where(eq(accessRequests.requesterUserId, sql.placeholder("requesterUserId"))).orderBy(desc(accessRequests.createdAt)).prepare("list_requests_by_requester"),
+);
+
 /** Every request a billing user made, newest first. */
 export async function listRequestsByRequester(executor: Executor, requesterUserId: string): Promise<AccessRequestRow[]> {
-  return selectRequests(executor).where(eq(accessRequests.requesterUserId, requesterUserId)).orderBy(desc(accessRequests.createdAt));
+  return requestsByRequesterQuery(executor).execute({ requesterUserId });
 }
 
-/** The requests still waiting for an answer from a provider's delegates, oldest first. */
-export async function listPendingRequestsForTaxIds(executor: Executor, taxIds: string[], now: Date): Promise<AccessRequestRow[]> {
-  if (taxIds.length === 0) return [];
-  return selectRequests(executor)
-    .where(and(inArray(accessRequests.providerTaxId, taxIds), pendingRequest, gt(accessRequests.expiresAt, now)))
-    .orderBy(asc(accessRequests.createdAt));
+/**
+ * The provider Tax IDs a person is a delegate of now, as a subquery: the delegate's reads on /access
+ * take the person rather than a list of Tax IDs, so each is one prepared statement whatever their number.
+ */
+function taxIdsDelegatedBy(executor: Executor) {
+  return executor
+    .select({ taxId: organizations.taxId })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(and(eq(organizationMembers.userId, sql.placeholder("userId")), activeMembership, sql`${organizationMembers.role} = 'delegate'`, sql`${organizations.kind} = 'provider'`));
+}
+
+const pendingForDelegateQuery = preparedPerExecutor((executor) =>
+  selectRequests(executor)
+    .where(and(inArray(accessRequests.providerTaxId, taxIdsDelegatedBy(executor)), pendingRequest, gt(accessRequests.expiresAt, sql.placeholder("now"))))
+    .orderBy(asc(accessRequests.createdAt))
+    .prepare("list_pending_requests_for_delegate"),
+);
+
+/** The requests still waiting for an answer on the Tax IDs a person is a delegate of, oldest first. */
+export async function listPendingRequestsForDelegate(executor: Executor, userId: string, now: Date): Promise<AccessRequestRow[]> {
+  return pendingForDelegateQuery(executor).execute({ userId, now: now.toISOString() });
 }
 
 /** The requester's pending request for a Tax ID that is still within its 30 days, if any. */
@@ -222,10 +243,8 @@ export interface BillingAccessRow {
   peopleWithAccess: number;
 }
 
-/** The billing organizations a provider's Tax IDs have approved (and not revoked), with how many of their people have access. */
-export async function listBillingAccessForTaxIds(executor: Executor, taxIds: string[]): Promise<BillingAccessRow[]> {
-  if (taxIds.length === 0) return [];
-  return executor
+const billingAccessForDelegateQuery = preparedPerExecutor((executor) =>
+  executor
     .select({
       billingOrganizationId: accessRequests.billingOrganizationId,
       billingOrganizationName: organizations.name,
@@ -242,9 +261,15 @@ export async function listBillingAccessForTaxIds(executor: Executor, taxIds: str
     .from(accessRequests)
     .innerJoin(organizations, eq(organizations.id, accessRequests.billingOrganizationId))
     .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, accessRequests.providerTaxId))
-    .where(and(inArray(accessRequests.providerTaxId, taxIds), eq(accessRequests.status, "approved")))
+    .where(and(inArray(accessRequests.providerTaxId, taxIdsDelegatedBy(executor)), sql`${accessRequests.status} = 'approved'`))
     .groupBy(accessRequests.billingOrganizationId, organizations.name, organizations.taxId, accessRequests.providerTaxId, providerTaxIds.legalName)
-    .orderBy(asc(organizations.name));
+    .orderBy(asc(organizations.name))
+    .prepare("list_billing_access_for_delegate"),
+);
+
+/** The billing organizations the Tax IDs a person is a delegate of have approved (and not revoked), with how many of their people have access. */
+export async function listBillingAccessForDelegate(executor: Executor, userId: string): Promise<BillingAccessRow[]> {
+  return billingAccessForDelegateQuery(executor).execute({ userId });
 }
 
 export type ReminderRound = "first" | "second";

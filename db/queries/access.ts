@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { activeMembership, liveGrant } from "./live-status";
+import { preparedPerExecutor } from "./prepared";
 import type { Executor } from "../client";
 import { accessGrantNpis, accessGrants, npis, npiTaxIds, organizationMembers, organizations, providerTaxIds, type AccessMethod, type AccessStatus } from "../schema";
 
@@ -42,7 +43,7 @@ const coveredByGrant = sql`${npiTaxIds.taxId} = ${accessGrants.taxId}
  * individuals then organizations by name). One round trip whatever the number of grants; a
  * hospital system's thousands of NPIs are counted through the index, never read.
  */
-function prepareListAccess(executor: Executor) {
+const listAccessQuery = preparedPerExecutor((executor) => {
   const covered = executor
     .select({ npiCount: sql<number>`count(*)::int`.as("npi_count") })
     .from(npiTaxIds)
@@ -83,18 +84,10 @@ function prepareListAccess(executor: Executor) {
     .where(eq(accessGrants.userId, sql.placeholder("userId")))
     .orderBy(sql`case when ${accessGrants.status} in ('active', 'pending') then 0 else 1 end`, asc(providerTaxIds.legalName), asc(accessGrants.taxId), desc(accessGrants.createdAt))
     .prepare("list_access_for_user");
-}
-
-/** Built once per database (or transaction): every signed-in visit to /access reads it. */
-const listAccessQueries = new WeakMap<Executor, ReturnType<typeof prepareListAccess>>();
+});
 
 export async function listAccessForUser(executor: Executor, userId: string): Promise<AccessRow[]> {
-  let query = listAccessQueries.get(executor);
-  if (!query) {
-    query = prepareListAccess(executor);
-    listAccessQueries.set(executor, query);
-  }
-  const rows = await query.execute({ userId });
+  const rows = await listAccessQuery(executor).execute({ userId });
 
   return rows.map((row) => ({ ...row, npis: row.npis ? (JSON.parse(row.npis) as GrantNpi[]) : [] }));
 }

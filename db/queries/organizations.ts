@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNotNull, lt, isNull, or, sql } from "drizzle-orm";
 import { activeMembership } from "./live-status";
+import { preparedPerExecutor } from "./prepared";
 import type { Executor } from "../client";
 import { organizationMembers, organizations, providerTaxIds, users } from "../schema";
 
@@ -122,9 +123,8 @@ export interface Membership {
   role: MemberRole;
 }
 
-/** The organizations a person belongs to now, with their role in each. */
-export async function listMembershipsForUser(executor: Executor, userId: string): Promise<Membership[]> {
-  return executor
+const membershipsQuery = preparedPerExecutor((executor) =>
+  executor
     .select({
       membershipId: organizationMembers.id,
       organizationId: organizations.id,
@@ -136,8 +136,14 @@ export async function listMembershipsForUser(executor: Executor, userId: string)
     .from(organizationMembers)
     .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
     .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, organizations.taxId))
-    .where(and(eq(organizationMembers.userId, userId), activeMembership))
-    .orderBy(asc(organizations.taxId));
+    .where(and(eq(organizationMembers.userId, sql.placeholder("userId")), activeMembership))
+    .orderBy(asc(organizations.taxId))
+    .prepare("list_memberships_for_user"),
+);
+
+/** The organizations a person belongs to now, with their role in each (every signed-in page reads them). */
+export async function listMembershipsForUser(executor: Executor, userId: string): Promise<Membership[]> {
+  return membershipsQuery(executor).execute({ userId });
 }
 
 /**

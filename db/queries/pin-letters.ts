@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { preparedPerExecutor } from "./prepared";
 import type { Executor } from "../client";
 import { accessGrants, pinLetterStatusEnum, pinLetters, providerTaxIds, users, type DepartedDelegateClaim, type LetterAddress } from "../schema";
 
@@ -57,13 +58,18 @@ export async function findLatestLetterForGrant(executor: Executor, grantId: stri
 }
 
 /** A person's pending US Mail grants (newest first), each with its Tax ID's name of record. */
-export async function listPendingPinGrants(executor: Executor, userId: string) {
-  return executor
+const pendingPinGrantsQuery = preparedPerExecutor((executor) =>
+  executor
     .select({ grantId: accessGrants.id, taxId: accessGrants.taxId, expiresAt: accessGrants.expiresAt, organizationName: providerTaxIds.legalName })
     .from(accessGrants)
     .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, accessGrants.taxId))
-    .where(and(eq(accessGrants.userId, userId), eq(accessGrants.method, "us_mail_pin"), eq(accessGrants.status, "pending")))
-    .orderBy(desc(accessGrants.createdAt));
+    .where(and(eq(accessGrants.userId, sql.placeholder("userId")), sql`${accessGrants.method} = 'us_mail_pin'`, sql`${accessGrants.status} = 'pending'`))
+    .orderBy(desc(accessGrants.createdAt))
+    .prepare("list_pending_pin_grants"),
+);
+
+export async function listPendingPinGrants(executor: Executor, userId: string) {
+  return pendingPinGrantsQuery(executor).execute({ userId });
 }
 
 /** Whether a person has any active grant (then the portal opens; pending letters show as a notice). */

@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { factorSummary } from "@/db/queries/mfa";
-import { listMembershipsForUser } from "@/db/queries/organizations";
+import { readPortalContext } from "@/db/queries/portal";
 import { pendingPinLetters } from "@/lib/pin-letters/pending-letters";
 import { requestContext } from "@/lib/request-context";
 import { safeCallbackUrl } from "./callback-url";
@@ -92,8 +92,14 @@ export interface DelegateContext {
   organizationName: string | null;
 }
 
+/**
+ * What the portal's layout and its pages read about the signed-in person (memberships, pending
+ * letters, whether billing organizations asked a delegate for access): one statement, once per request.
+ */
+export const portalContextOf = cache((userId: string) => readPortalContext(db, userId));
+
 /** The organizations the signed-in person belongs to, with their role (read once per request). */
-export const membershipsOf = cache((userId: string) => listMembershipsForUser(db, userId));
+export const membershipsOf = cache(async (userId: string) => (await portalContextOf(userId)).memberships);
 
 /** The organizations the signed-in person is a delegate of now. */
 export const delegateMemberships = cache(async (userId: string) => {
@@ -102,7 +108,7 @@ export const delegateMemberships = cache(async (userId: string) => {
 });
 
 /** The person's letters waiting for a PIN, and whether they close the portal (read once per request). */
-export const pinLettersOf = cache((userId: string) => pendingPinLetters(userId));
+export const pinLettersOf = cache(async (userId: string) => pendingPinLetters(userId, { grants: (await portalContextOf(userId)).pendingPinGrants }));
 
 /**
  * Someone who may not use a page: a person still waiting for their PIN goes back to the PIN

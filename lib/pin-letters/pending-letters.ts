@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/db/client";
 import { findLatestLetterForGrant, hasActiveGrant, listPendingPinGrants, MAX_PIN_ATTEMPTS } from "@/db/queries/pin-letters";
+import type { PendingPinGrant } from "@/db/queries/portal";
 import { lettersLeft } from "./issue-pin-letter";
 import { maskedAddress } from "./mask-address";
 
@@ -23,10 +24,13 @@ export interface PendingLetter {
 
 /**
  * The person's letters waiting for a PIN, and whether they gate the whole portal: they do
- * when pending US Mail grants are all the person has (nothing else is proved yet).
+ * when pending US Mail grants are all the person has (nothing else is proved yet). `grants`: the
+ * person's pending US Mail grants when already read (the portal's layout reads them with the rest
+ * of its context); nothing more is read when there are none.
  */
-export async function pendingPinLetters(userId: string, now = new Date()): Promise<{ gated: boolean; letters: PendingLetter[] }> {
-  const grants = await listPendingPinGrants(db, userId);
+export async function pendingPinLetters(userId: string, options: { grants?: PendingPinGrant[]; now?: Date } = {}): Promise<{ gated: boolean; letters: PendingLetter[] }> {
+  const now = options.now ?? new Date();
+  const grants = options.grants ?? (await listPendingPinGrants(db, userId));
   if (grants.length === 0) return { gated: false, letters: [] };
   const letters = await Promise.all(
     grants.map(async (grant): Promise<PendingLetter> => {

@@ -9,8 +9,8 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { db } from "@/db/client";
 import { listAccessForUser } from "@/db/queries/access";
 import { accessListLayoutFor } from "@/lib/access/list-layout";
-import { membershipsOf, pinLettersOf, requireUser } from "@/lib/auth/dal";
-import { billingViewForDelegate, requestsOfBillingUser, type RequestView } from "@/lib/billing/request-view";
+import { pinLettersOf, portalContextOf, requireUser } from "@/lib/auth/dal";
+import { billingViewForDelegate, requestsOfBillingUser, type ProviderDelegateView, type RequestView } from "@/lib/billing/request-view";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/format";
 import { formatTaxId } from "@/lib/validation";
@@ -25,11 +25,15 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
   const user = await requireUser("/access");
   // Representatives have no Tax IDs of their own: their home is the console.
   if (user.accountType === "staff") redirect("/staff");
-  // Every read starts at once (the layout shares the memberships and letters through React's cache);
-  // the billing reads follow the memberships alone, and only for billing users and providers' delegates.
-  const membershipsRead = membershipsOf(user.userId);
-  const billingReads = membershipsRead.then((ofUser) =>
-    Promise.all([ofUser.some((membership) => membership.kind === "billing") ? requestsOfBillingUser(user.userId) : Promise.resolve<RequestView[]>([]), billingViewForDelegate(ofUser)] as const),
+  // Every read starts at once (the layout shares the person's context, memberships and letters
+  // included, through React's cache); the billing reads follow that context, and only for billing
+  // users and for providers' delegates whose Tax IDs billing organizations have asked for.
+  const contextRead = portalContextOf(user.userId);
+  const billingReads = contextRead.then(({ memberships: ofUser, delegateHasBillingRequests }) =>
+    Promise.all([
+      ofUser.some((membership) => membership.kind === "billing") ? requestsOfBillingUser(user.userId) : Promise.resolve<RequestView[]>([]),
+      delegateHasBillingRequests ? billingViewForDelegate(user.userId) : Promise.resolve<ProviderDelegateView>({ pending: [], billingAccess: [] }),
+    ] as const),
   );
   const [rows, pin, [requests, delegateView], { added, requested, revoked }, requestHeaders] = await Promise.all([
     listAccessForUser(db, user.userId),
@@ -38,7 +42,7 @@ export default async function AccessPage({ searchParams }: { searchParams: Promi
     searchParams,
     headers(),
   ]);
-  const memberships = await membershipsRead;
+  const { memberships } = await contextRead;
   const isBilling = memberships.some((membership) => membership.kind === "billing");
   const justRequested = typeof requested === "string" ? requests.find((request) => request.id === requested && request.status === "Pending") : undefined;
   const waiting = requests.filter((request) => request.status === "Pending");
