@@ -1,11 +1,12 @@
+/** The badge's tones: classes defined once in app/globals.css (`.badge-*`). */
 const tones = {
-  success: "bg-success-soft text-success border-success",
-  warning: "bg-warning-soft text-warning border-warning",
-  muted: "bg-canvas text-muted border-line",
-  danger: "bg-danger-soft text-danger border-danger",
-  info: "bg-brand-soft text-brand-strong border-brand",
+  success: "badge-success",
+  warning: "badge-warning",
+  muted: "badge-muted",
+  danger: "badge-danger",
+  info: "badge-info",
 } as const;
 
 export function StatusBadge({ tone, children }: { tone: keyof typeof tones; children: string }) {
-  return <span className={`inline-block rounded-full border px-2.5 py-0.5 text-sm font-semibold ${tones[tone]}`}>{children}</span>;
+  return <span className={`badge ${tones[tone]}`}>{children}</span>;
 }
