@@ -35,7 +35,7 @@ describe("ResetPasswordForm", () => {
     await user.type(password("New password again"), "harbor lights at dawn");
     await user.click(screen.getByRole("button", { name: "Save my new password" }));
     const alert = await within(container.querySelector("form")!).findByRole("alert");
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
     expect(within(alert).getByRole("link")).toHaveAttribute("href", "#confirmPassword");
     expect(password("New password again")).toHaveAttribute("aria-invalid", "true");
     expect(password("New password")).toHaveValue("");

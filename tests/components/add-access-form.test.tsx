@@ -73,7 +73,7 @@ describe("AddAccessForm", () => {
 
     const summary = await screen.findByRole("alert");
     expect(summary).toHaveTextContent("We couldn't verify this Tax ID");
-    expect(summary).toHaveFocus();
+    await vi.waitFor(() => expect(summary).toHaveFocus());
     expect(textbox("Tax ID")).toHaveAttribute("aria-invalid", "true");
     expect(textbox("Tax ID")).toHaveAccessibleDescription(expect.stringContaining("Check this matches the Tax ID"));
     expect(textbox("Check number")).toHaveValue("7001999");

@@ -24,7 +24,7 @@ describe("CheckRegistrationForm after a failed submit", () => {
     const alert = await within(form).findByRole("alert");
     expect(alert).toHaveTextContent("Please correct the highlighted fields.");
     expect(within(alert).getByRole("link", { name: `Tax ID: ${TAX_ID_ERROR}` })).toHaveAttribute("href", "#taxId");
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
 
     const taxId = textbox("Tax ID");
     expect(taxId).toHaveAttribute("aria-invalid", "true");

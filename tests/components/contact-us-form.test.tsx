@@ -69,7 +69,7 @@ describe("ContactUsForm", () => {
     await user.click(screen.getByRole("button", { name: "Send to a representative" }));
 
     const alert = await within(container.querySelector("form")!).findByRole("alert");
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
     expect(within(alert).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["#taxId", "#email"]);
     expect(textbox("Tax ID")).toHaveAttribute("aria-invalid", "true");
     expect(textbox("Tax ID")).toHaveAccessibleDescription(expect.stringContaining("Enter your organization's Tax ID."));

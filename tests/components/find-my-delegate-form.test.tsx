@@ -27,7 +27,8 @@ describe("FindMyDelegateForm", () => {
     expect(Object.fromEntries(sentFormData(action))).toEqual({ taxId: "41-2345678", npi: "" });
 
     const answer = await screen.findByRole("region", { name: "Northside Pediatrics is registered" });
-    expect(answer).toHaveFocus();
+    // Focus moves in an effect after the answer renders: wait for it rather than race it.
+    await vi.waitFor(() => expect(answer).toHaveFocus());
     expect(within(answer).getByRole("list", { name: "Delegates" })).toHaveTextContent("P. M., p•••@northside.example");
     expect(within(answer).getByRole("link", { name: "Register your billing service" })).toHaveAttribute("href", "/register");
     expect(textbox("Tax ID")).toHaveValue("41-2345678");
@@ -40,7 +41,8 @@ describe("FindMyDelegateForm", () => {
     await user.type(textbox("Tax ID"), "41-5678901");
     await user.click(screen.getByRole("button", { name: "Find my delegate" }));
     const answer = await screen.findByRole("region", { name: "Tax ID 41-5678901 is not registered" });
-    expect(answer).toHaveFocus();
+    // Focus moves in an effect after the answer renders: wait for it rather than race it.
+    await vi.waitFor(() => expect(answer).toHaveFocus());
     expect(within(answer).getByRole("link", { name: "Register your organization" })).toHaveAttribute("href", "/register");
   });
 
@@ -57,7 +59,7 @@ describe("FindMyDelegateForm", () => {
     await user.type(textbox("NPI (optional)"), "1234567893");
     await user.click(screen.getByRole("button", { name: "Find my delegate" }));
     const summary = await screen.findByRole("alert");
-    expect(summary).toHaveFocus();
+    await vi.waitFor(() => expect(summary).toHaveFocus());
     expect(textbox("NPI (optional)")).toHaveValue("1234567893");
     expect(textbox("NPI (optional)")).toHaveAttribute("aria-invalid", "true");
     expect(textbox("NPI (optional)")).toHaveAccessibleDescription(expect.stringContaining("doesn't bill under Tax ID 41-2345678"));

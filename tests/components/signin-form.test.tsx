@@ -52,7 +52,7 @@ describe("SignInForm", () => {
 
     const alert = await within(container.querySelector("form")!).findByRole("alert");
     expect(alert).toHaveTextContent(GENERIC_ERROR);
-    expect(alert).toHaveFocus();
+    await vi.waitFor(() => expect(alert).toHaveFocus());
     // Both fields are flagged alike, so the answer doesn't tell which half was wrong.
     expect(within(alert).getAllByRole("link").map((link) => [link.textContent, link.getAttribute("href")])).toEqual([
       ["Email: Check your email address.", "#email"],
