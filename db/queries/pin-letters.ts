@@ -57,6 +57,14 @@ export async function findLatestLetterForGrant(executor: Executor, grantId: stri
   return row ?? null;
 }
 
+/** A pending US Mail grant: the person registered by letter and has not entered its PIN yet. */
+export interface PendingPinGrant {
+  grantId: string;
+  taxId: string;
+  expiresAt: Date | null;
+  organizationName: string | null;
+}
+
 /** A person's pending US Mail grants (newest first), each with its Tax ID's name of record. */
 const pendingPinGrantsQuery = preparedPerExecutor((executor) =>
   executor
@@ -68,7 +76,7 @@ const pendingPinGrantsQuery = preparedPerExecutor((executor) =>
     .prepare("list_pending_pin_grants"),
 );
 
-export async function listPendingPinGrants(executor: Executor, userId: string) {
+export async function listPendingPinGrants(executor: Executor, userId: string): Promise<PendingPinGrant[]> {
   return pendingPinGrantsQuery(executor).execute({ userId });
 }
 

@@ -1,16 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Membership } from "./organizations";
+import type { PendingPinGrant } from "./pin-letters";
 import { preparedPerExecutor } from "./prepared";
 import type { Executor } from "../client";
 import { accessGrants, accessRequests, organizationMembers, organizations, providerTaxIds, users } from "../schema";
-
-/** A pending US Mail grant: the person registered by letter and has not entered its PIN yet. */
-export interface PendingPinGrant {
-  grantId: string;
-  taxId: string;
-  expiresAt: Date | null;
-  organizationName: string | null;
-}
 
 /** What the portal's layout and pages need to know about the signed-in person on every request. */
 export interface PortalContext {

@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/db/client";
-import { findLatestLetterForGrant, hasActiveGrant, listPendingPinGrants, MAX_PIN_ATTEMPTS } from "@/db/queries/pin-letters";
-import type { PendingPinGrant } from "@/db/queries/portal";
+import { findLatestLetterForGrant, hasActiveGrant, listPendingPinGrants, MAX_PIN_ATTEMPTS, type PendingPinGrant } from "@/db/queries/pin-letters";
 import { lettersLeft } from "./issue-pin-letter";
 import { maskedAddress } from "./mask-address";
 
