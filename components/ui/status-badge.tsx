@@ -7,6 +7,7 @@ const tones = {
   info: "badge-info",
 } as const;
 
-export function StatusBadge({ tone, children }: { tone: keyof typeof tones; children: string }) {
-  return <span className={`badge ${tones[tone]}`}>{children}</span>;
+/** `className` places the badge (for example on a line of its own: "mt-1 block w-fit"). */
+export function StatusBadge({ tone, children, className }: { tone: keyof typeof tones; children: string; className?: string }) {
+  return <span className={className ? `badge ${tones[tone]} ${className}` : `badge ${tones[tone]}`}>{children}</span>;
 }

@@ -39,16 +39,29 @@ const coveredByGrant = sql`${npiTaxIds.taxId} = ${accessGrants.taxId}
 
 /**
  * Every grant a person has had (live ones first, then history), with the number of NPIs each
- * covers and, for a practice of at most INLINE_NPI_LIMIT NPIs, the NPIs themselves (as JSON,
- * individuals then organizations by name). One round trip whatever the number of grants; a
- * hospital system's thousands of NPIs are counted through the index, never read.
+ * covers and, for a practice of at most INLINE_NPI_LIMIT NPIs, the NPIs themselves. One round
+ * trip whatever the number of grants. Each grant reads at most INLINE_NPI_LIMIT + 1 of its NPIs
+ * (through npi_tax_ids' primary key, tax_id then npi) with their names: a practice's whole list, or
+ * just enough to know it is a hospital system, whose thousands of NPIs are then counted through
+ * the index, never read. The names are read NPI by NPI (a LATERAL ... LIMIT 1 is never flattened
+ * into a join): a planner misled by one hospital system's 5,000 NPIs would otherwise hash-join the
+ * whole npis table. They come back as text (JSON arrays of [npi, name, type]), parsed and put in
+ * order below: both drivers hand back the same string whatever their JSON settings, and sorting a
+ * few NPIs in JavaScript spares PostgreSQL a sort for every grant.
  */
 const listAccessQuery = preparedPerExecutor((executor) => {
-  const covered = executor
-    .select({ npiCount: sql<number>`count(*)::int`.as("npi_count") })
-    .from(npiTaxIds)
-    .where(coveredByGrant)
-    .as("covered");
+  // The limits are in the text, not parameters: the plan kept for any person is made for them.
+  const inline = executor
+    .select({
+      count: sql<number>`count(*)::int`.as("inline_count"),
+      npis: sql<string | null>`json_agg(json_build_array(firsts.npi, named.name, named.type))::text`.as("inline_npis"),
+    })
+    .from(
+      sql`(select ${npiTaxIds.npi} as npi from ${npiTaxIds} where ${coveredByGrant} limit ${sql.raw(String(INLINE_NPI_LIMIT + 1))}) as firsts
+        cross join lateral (select ${npis.name} as name, ${npis.type} as type from ${npis} where ${npis.npi} = firsts.npi limit 1) as named`,
+    )
+    .as("inline");
+  const inlined = sql`${inline.count} <= ${sql.raw(String(INLINE_NPI_LIMIT))}`;
   return executor
     .select({
       grantId: accessGrants.id,
@@ -63,15 +76,8 @@ const listAccessQuery = preparedPerExecutor((executor) => {
       grantedAt: accessGrants.grantedAt,
       expiresAt: accessGrants.expiresAt,
       endedAt: accessGrants.endedAt,
-      npiCount: sql<number>`coalesce(${covered.npiCount}, 0)`.mapWith(Number),
-      // Text, parsed below: both drivers hand back the same string whatever their JSON settings. The
-      // names are read NPI by NPI (a LATERAL ... LIMIT 1 is never flattened into a join): a planner
-      // misled by one hospital system's 5,000 NPIs would otherwise hash-join the whole npis table.
-      npis: sql<string | null>`case when ${covered.npiCount} between 1 and ${sql.raw(String(INLINE_NPI_LIMIT))} then (
-        select json_agg(json_build_object('npi', ${npiTaxIds.npi}, 'name', named.name, 'type', named.type) order by named.type, named.name, ${npiTaxIds.npi})::text
-        from ${npiTaxIds} cross join lateral (select ${npis.name} as name, ${npis.type} as type from ${npis} where ${npis.npi} = ${npiTaxIds.npi} limit 1) as named
-        where ${coveredByGrant}
-      ) end`,
+      npiCount: sql<number>`case when ${inlined} then ${inline.count} else (select count(*)::int from ${npiTaxIds} where ${coveredByGrant}) end`.mapWith(Number),
+      npis: sql<string | null>`case when ${inlined} then ${inline.npis} end`,
     })
     .from(accessGrants)
     .leftJoin(providerTaxIds, eq(providerTaxIds.taxId, accessGrants.taxId))
@@ -80,16 +86,33 @@ const listAccessQuery = preparedPerExecutor((executor) => {
       organizationMembers,
       and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, accessGrants.userId), activeMembership),
     )
-    .leftJoinLateral(covered, sql`true`)
+    .crossJoinLateral(inline)
     .where(eq(accessGrants.userId, sql.placeholder("userId")))
     .orderBy(sql`case when ${accessGrants.status} in ('active', 'pending') then 0 else 1 end`, asc(providerTaxIds.legalName), asc(accessGrants.taxId), desc(accessGrants.createdAt))
     .prepare("list_access_for_user");
 });
 
+const NPI_TYPE_ORDER: Record<GrantNpi["type"], number> = { individual: 0, organization: 1 };
+
+/** Individuals first, then organizations, each by name (then NPI): as people look for them. */
+function byTypeThenName(left: GrantNpi, right: GrantNpi): number {
+  return NPI_TYPE_ORDER[left.type] - NPI_TYPE_ORDER[right.type] || compareText(left.name, right.name) || compareText(left.npi, right.npi);
+}
+
+function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function parseGrantNpis(text: string | null): GrantNpi[] {
+  if (!text) return [];
+  const tuples = JSON.parse(text) as Array<[string, string, GrantNpi["type"]]>;
+  return tuples.map(([npi, name, type]) => ({ npi, name, type })).sort(byTypeThenName);
+}
+
 export async function listAccessForUser(executor: Executor, userId: string): Promise<AccessRow[]> {
   const rows = await listAccessQuery(executor).execute({ userId });
 
-  return rows.map((row) => ({ ...row, npis: row.npis ? (JSON.parse(row.npis) as GrantNpi[]) : [] }));
+  return rows.map((row) => ({ ...row, npis: parseGrantNpis(row.npis) }));
 }
 
 export interface NewGrant {

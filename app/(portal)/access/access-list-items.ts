@@ -44,7 +44,9 @@ export function accessListItems(rows: AccessListRow[]): AccessListItem[] {
       onlyChosen: !row.allNpis && row.npiCount > 0,
       method: describeAccessMethod(row),
       since: formatDate(row.grantedAt ?? row.createdAt),
-      status: statusLabels[row.status],
+      // A copy for each row: React sends a shared object once and then, for every other row, a path
+      // back to it that is longer than the object and that the browser has to walk.
+      status: { ...statusLabels[row.status] },
       statusNote: row.status === "pending" && row.expiresAt ? `Expires ${formatDate(row.expiresAt)}` : row.endedAt ? `On ${formatDate(row.endedAt)}` : null,
     };
   });

@@ -19,9 +19,9 @@ function Organization({ item }: { item: AccessListItem }) {
     <>
       {item.organization}
       {item.delegate ? (
-        <span className="mt-1 block">
-          <StatusBadge tone="info">Delegate</StatusBadge>
-        </span>
+        <StatusBadge tone="info" className="mt-1 block w-fit">
+          Delegate
+        </StatusBadge>
       ) : null}
     </>
   );
@@ -46,13 +46,16 @@ function Npis({ item }: { item: AccessListItem }) {
   }
   if (item.npis.length === 0) return <>—</>;
   return (
-    <ul className="space-y-1">
+    // The NPI in monospace and its name beside it: styled by `.npi-list` (app/globals.css), so each
+    // of a delegate's hundreds of NPIs is one list item and one span, not three classed elements.
+    <ul className="npi-list">
       {item.npis.map((npi) => (
         <li key={npi.npi}>
-          <span className="font-mono">{npi.npi}</span> <span className="text-sm text-muted">{npi.name}</span>
+          {`${npi.npi} `}
+          <span>{npi.name}</span>
         </li>
       ))}
-      {item.onlyChosen ? <li className="text-sm text-muted">Only these NPIs</li> : null}
+      {item.onlyChosen ? <li className="npi-list-note">Only these NPIs</li> : null}
     </ul>
   );
 }
@@ -102,12 +105,11 @@ function AccessTable({ items }: { items: AccessListItem[] }) {
             ))}
           </tr>
         </thead>
-        <tbody>
+        {/* Rows styled from here, not one by one: a delegate can have hundreds. */}
+        <tbody className="[&>tr]:border-t [&>tr]:border-line [&>tr]:align-top [&_th]:whitespace-nowrap [&_th]:font-mono [&_th]:font-semibold">
           {items.map((item) => (
-            <tr key={item.key} className="border-t border-line align-top">
-              <th scope="row" className="whitespace-nowrap font-mono font-semibold">
-                {item.taxId}
-              </th>
+            <tr key={item.key}>
+              <th scope="row">{item.taxId}</th>
               <td>
                 <Organization item={item} />
               </td>
