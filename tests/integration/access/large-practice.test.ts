@@ -59,6 +59,18 @@ describe("listAccessForUser", () => {
     expect(summit.npis.map((npi) => npi.npi).sort()).toEqual(inNpiOrder.slice(10, 13));
   });
 
+  it("puts a practice's NPIs in order for people, not in NPI order: individuals by name, then the organization", async () => {
+    // The hospital system's organization NPI is its lowest, and its clinicians' names are not in NPI order.
+    const chosen = hospital.slice(0, 8);
+    const expected = [...chosen.slice(1)].sort((left, right) => (left.name < right.name ? -1 : left.name > right.name ? 1 : 0)).concat(chosen[0]!);
+    expect(expected.map((row) => row.npi)).not.toEqual(chosen.map((row) => row.npi).sort());
+    const person = await confirmedAccount({ firstName: "Sol", lastName: "Haddad" });
+    await insertGrant(db, { userId: person.userId, taxId: SUMMIT, method: "delegate", status: "active", npis: chosen.map((row) => row.npi), now: new Date() });
+    const [summit] = await listAccessForUser(db, person.userId);
+    expect(summit!.npiCount).toBe(8);
+    expect(summit!.npis).toEqual(expected.map(({ npi, name, type }) => ({ npi, name, type })));
+  });
+
   it("shows a count only once a grant covers more than the inline limit", async () => {
     const person = await confirmedAccount({ firstName: "Rene", lastName: "Okafor" });
     await insertGrant(db, { userId: person.userId, taxId: SUMMIT, method: "delegate", status: "active", npis: inNpiOrder.slice(0, INLINE_NPI_LIMIT + 1), now: new Date() });
