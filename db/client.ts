@@ -24,7 +24,7 @@ export function appRole(source: Record<string, string | undefined> = process.env
 
 function openFromEnv(role: string | null): DatabaseHandle {
   const url = process.env.DATABASE_URL;
-  return url ? openPostgresDatabase(url, { role }) : openEmbeddedDatabase(process.env.PGLITE_DATA_DIR || ".data/pglite", { role });
+  return url ? openPostgresDatabase(url, { role }) : openEmbeddedDatabase(process.env.PGLITE_DATA_DIR || ".data/pglite", { role, sharedBuffers: process.env.PGLITE_SHARED_BUFFERS || undefined });
 }
 
 const globalForDb = globalThis as unknown as { __portalDatabase?: DatabaseHandle };

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { DEVELOPMENT_SECRET_PREFIX, isDevelopmentSecret } from "./dev-secret.mjs";
 import { LOG_FORMATS, LOG_LEVELS } from "./log.mjs";
+import { embeddedBuffersProblem } from "./pglite-buffers.mjs";
 
 const booleanString = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
@@ -30,6 +31,14 @@ function envSchema(production) {
         .optional(),
       DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
       PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+      /** The embedded database's buffer cache (PostgreSQL's shared_buffers); unset: PGlite's 128MB. */
+      PGLITE_SHARED_BUFFERS: z
+        .string()
+        .superRefine((value, context) => {
+          const problem = embeddedBuffersProblem(value);
+          if (problem) context.addIssue({ code: "custom", message: problem });
+        })
+        .optional(),
       AUTH_SECRET: z
         .string({
           error: production

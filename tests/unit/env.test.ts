@@ -23,6 +23,20 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("takes the embedded database's cache size in MB or GB, and names PGLITE_SHARED_BUFFERS when it is not one", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET }).PGLITE_SHARED_BUFFERS).toBeUndefined();
+    expect(parseEnv({ AUTH_SECRET: SECRET, PGLITE_SHARED_BUFFERS: "1GB" }).PGLITE_SHARED_BUFFERS).toBe("1GB");
+    expect(parseEnv({ AUTH_SECRET: SECRET, PGLITE_SHARED_BUFFERS: "256MB" }).PGLITE_SHARED_BUFFERS).toBe("256MB");
+    expect(parseEnv({ AUTH_SECRET: SECRET, PGLITE_SHARED_BUFFERS: "1900MB" }).PGLITE_SHARED_BUFFERS).toBe("1900MB");
+    for (const size of ["lots", "512", "0MB", "2 GB", "1TB"]) {
+      expect(errorOf({ AUTH_SECRET: SECRET, PGLITE_SHARED_BUFFERS: size }).message).toMatch(/PGLITE_SHARED_BUFFERS must be a size in MB or GB, such as 256MB or 1GB/);
+    }
+    // PGlite fails to start from about 2000MB (2 GB of memory in all): said before it is tried.
+    for (const size of ["1901MB", "2GB"]) {
+      expect(errorOf({ AUTH_SECRET: SECRET, PGLITE_SHARED_BUFFERS: size }).message).toMatch(/PGLITE_SHARED_BUFFERS must be at most 1900MB/);
+    }
+  });
+
   it("names AUTH_SECRET when it is missing or short", () => {
     expect(errorOf({}).message).toMatch(/AUTH_SECRET is required/);
     expect(errorOf({ AUTH_SECRET: "" }).message).toMatch(/AUTH_SECRET is required/);
