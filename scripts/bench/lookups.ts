@@ -209,13 +209,19 @@ console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${ro
 
 /**
  * Writes out the load (PostgreSQL: CHECKPOINT, so that the checkpointer is not writing it while
- * the lookups are timed) and reads a size's tables and indexes once into the operating system's
- * cache, as on a server that has been answering these lookups (not into PostgreSQL's
- * shared_buffers, which keep their size). Right after a load the files may be on disk only, and
- * random lookups over ten million checks would time the disk. PostgreSQL: pg_prewarm's "read"
- * mode (a contrib extension; without it the run says so and goes on cold). PGlite on disk: the
- * files of its tables and indexes, read through. PGlite in memory has nothing to warm.
+ * the lookups are timed) and reads a size's tables and indexes once through the database's own
+ * cache (shared_buffers, at the size the server has), as on a server that has been answering these
+ * lookups: what fits stays there, and the rest is in the operating system's file cache as far as
+ * that keeps it. Right after a load the files may be on disk only, and random lookups over ten
+ * million checks would time the disk. PostgreSQL: pg_prewarm's "buffer" mode (a contrib
+ * extension; without it the run says so and goes on cold). PGlite on disk: the files of its tables
+ * and indexes, read through, then every page through its cache. PGlite in memory has nothing to warm.
  */
+async function sharedBuffersOf(bench: BenchDatabase): Promise<string> {
+  const [row] = rowsOf<{ shared_buffers: string }>(await bench.handle.db.execute(sql`SHOW shared_buffers`));
+  return row!.shared_buffers;
+}
+
 async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
   if (url) {
     try {
@@ -224,10 +230,10 @@ async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
       await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
       const [row] = rowsOf<{ blocks: number }>(
         await bench.handle.db.execute(
-          sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'read')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
+          sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'buffer')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
         ),
       );
-      return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read into the OS cache (pg_prewarm, 'read')`;
+      return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read through PostgreSQL's cache (pg_prewarm, 'buffer'; shared_buffers ${await sharedBuffersOf(bench)})`;
     } catch (error) {
       return `not warmed: ${(error as Error).message}`;
     }
