@@ -35,7 +35,7 @@ import { explainPrepared } from "./prepared-plan";
  *
  *   npm run bench:lookups                                     # embedded PGlite, in memory
  *   BENCH_PGLITE_DIR=/tmp/bench-pglite npm run bench:lookups  # every size in PGlite on disk (<dir>/<size>, removed after), as the app's PGLITE_DATA_DIR
- *        # (PGLITE_SHARED_BUFFERS=2GB: PGlite's cache, as the app's setting; unset, PGlite's 128MB)
+ *        # (PGLITE_SHARED_BUFFERS=1792MB: PGlite's cache, as the app's setting; unset, PGlite's 128MB)
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench npm run bench:lookups
  *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run through the
  *        # server's "postgres" database (BENCH_KEEP=1 keeps them); <that name> itself need not exist
@@ -207,6 +207,12 @@ async function dropSize(size: number): Promise<void> {
 const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (on disk under ${pgliteDir})` : "PGlite (in memory)";
 console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
 
+/** The size of the database's own cache, as the run found it. */
+async function sharedBuffersOf(bench: BenchDatabase): Promise<string> {
+  const [row] = rowsOf<{ shared_buffers: string }>(await bench.handle.db.execute(sql`SHOW shared_buffers`));
+  return row!.shared_buffers;
+}
+
 /**
  * Writes out the load (PostgreSQL: CHECKPOINT, so that the checkpointer is not writing it while
  * the lookups are timed) and reads a size's tables and indexes once through the database's own
@@ -217,11 +223,6 @@ console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${ro
  * extension; without it the run says so and goes on cold). PGlite on disk: the files of its tables
  * and indexes, read through, then every page through its cache. PGlite in memory has nothing to warm.
  */
-async function sharedBuffersOf(bench: BenchDatabase): Promise<string> {
-  const [row] = rowsOf<{ shared_buffers: string }>(await bench.handle.db.execute(sql`SHOW shared_buffers`));
-  return row!.shared_buffers;
-}
-
 async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
   if (url) {
     try {
@@ -255,16 +256,17 @@ async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
     // Then every page of the tables and indexes once through PGlite's own cache, as pg_prewarm's
     // "buffer" mode would (PGlite has no pg_prewarm; pageinspect's get_raw_page reads a page the way
     // a query does): what fits stays there, as on a server that has been answering these lookups.
-    // This machine's file cache does not keep a folder for long (it shrank from 2 GB to 0.5 GB
-    // within minutes, idle), so a page PGlite's cache does not hold is often read from the disk.
+    // This machine's file cache does not keep a folder for long (2.0 GB right after reading one,
+    // 1.8 GB two minutes later, idle, 0.4 GB after a run), so a page PGlite's cache does not hold is
+    // often read from the disk.
     await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pageinspect`);
-    const [row] = rowsOf<{ pages: number; cache: string }>(
+    const [row] = rowsOf<{ pages: number }>(
       await bench.handle.db.execute(sql`
-        SELECT (SELECT count(length(get_raw_page(c.oid::regclass::text, 'main', b))) FROM pg_class c, generate_series(0, (pg_relation_size(c.oid) / 8192)::int - 1) AS b
-                WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i'))::int AS pages,
-               current_setting('shared_buffers') AS cache`),
+        SELECT count(length(get_raw_page(c.oid::regclass::text, 'main', b)))::int AS pages
+        FROM pg_class c, generate_series(0, (pg_relation_size(c.oid) / 8192)::int - 1) AS b
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`),
     );
-    return `${(bytes / 1024 ** 2).toFixed(0)} MB of files read into the OS cache, then ${(row!.pages * 8192 / 1024 ** 2).toFixed(0)} MB of pages through PGlite's cache (shared_buffers ${row!.cache})`;
+    return `${(bytes / 1024 ** 2).toFixed(0)} MB of files read into the OS cache, then ${(row!.pages * 8192 / 1024 ** 2).toFixed(0)} MB of pages through PGlite's cache (shared_buffers ${await sharedBuffersOf(bench)})`;
   }
   return "in memory";
 }
