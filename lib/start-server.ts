@@ -39,6 +39,6 @@ export function startServer(): void {
   startServerWork(config);
   logger.info(
     { database: config.DATABASE_URL ? "postgresql" : "embedded", emailTransport: config.emailTransport },
-    `${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
+    `${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR}, cache ${config.PGLITE_SHARED_BUFFERS ?? "128MB"})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
   );
 }
