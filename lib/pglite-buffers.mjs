@@ -2,6 +2,9 @@
 // environment's schema (lib/env-schema.mjs) checks it before Next starts; db/drivers.ts checks it
 // again where PGlite is opened.
 
+/** PGlite's own cache size, used when PGLITE_SHARED_BUFFERS is unset. */
+export const DEFAULT_EMBEDDED_BUFFERS = "128MB";
+
 /** PGlite is 32-bit WebAssembly with at most 2 GB of memory: from about 2000MB of cache it fails to start. */
 export const MAX_EMBEDDED_BUFFERS_MB = 1900;
 

@@ -1,5 +1,6 @@
 import { env, EnvError } from "./env";
 import { log } from "./log.mjs";
+import { DEFAULT_EMBEDDED_BUFFERS } from "./pglite-buffers.mjs";
 import { startServerWork } from "./server-work";
 import { builtSite } from "./site";
 import { siteMismatch } from "./site-settings.mjs";
@@ -39,6 +40,6 @@ export function startServer(): void {
   startServerWork(config);
   logger.info(
     { database: config.DATABASE_URL ? "postgresql" : "embedded", emailTransport: config.emailTransport },
-    `${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR}, cache ${config.PGLITE_SHARED_BUFFERS ?? "128MB"})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
+    `${config.PAYER_NAME} provider portal: database ${config.DATABASE_URL ? "PostgreSQL" : `embedded (${config.PGLITE_DATA_DIR}, cache ${config.PGLITE_SHARED_BUFFERS ?? DEFAULT_EMBEDDED_BUFFERS})`}, email via ${config.emailTransport}${config.devMailbox ? " (see /dev/mailbox)" : ""}.`,
   );
 }
