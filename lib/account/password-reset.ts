@@ -18,7 +18,8 @@ import { enqueueEmail } from "@/lib/email/outbox";
 import { renderEmail, type EmailMessage } from "@/lib/email/templates";
 import { env } from "@/lib/env";
 import { consumeLimit } from "@/lib/rate-limit";
-import { hashToken, looksLikeLinkToken, newLinkToken, sleep } from "./tokens";
+import { waitUntilElapsed } from "@/lib/security/answer-floor";
+import { hashToken, looksLikeLinkToken, newLinkToken } from "./tokens";
 
 export const RESET_LINK_MINUTES = 60;
 
@@ -73,8 +74,7 @@ export async function requestPasswordReset(email: string, context: RequestContex
       reason: limited ? (byAddress.blocked ? "address_limit" : "client_limit") : !account ? "unknown_email" : eligible ? null : "account_not_usable",
     });
   });
-  const elapsed = performance.now() - started;
-  if (elapsed < ANSWER_FLOOR_MS) await sleep(ANSWER_FLOOR_MS - elapsed);
+  await waitUntilElapsed(started, ANSWER_FLOOR_MS);
 }
 
 export type ResetLinkState = "valid" | "expired" | "used" | "invalid";

@@ -14,6 +14,4 @@ export function looksLikeLinkToken(token: string): boolean {
   return /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export { maskEmail } from "@/lib/delegates/mask-email";

@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { db, type Executor } from "@/db/client";
 import { findOrganizationByTaxId, listActiveDelegates } from "@/db/queries/organizations";
 import { findProviderTaxId, npiBillsUnderTaxId } from "@/db/queries/reference";
 import { recordAudit, type AuditOutcome } from "@/lib/audit";
 import type { RequestContext } from "@/lib/client-context";
 import { consumeLimit } from "@/lib/rate-limit";
+import { waitUntilElapsed } from "@/lib/security/answer-floor";
 import { maskedName } from "@/lib/registration/departed-delegate";
 import { formatTaxId } from "@/lib/validation";
 import type { FindMyDelegateRequest } from "./find-my-delegate-schema";
@@ -64,8 +64,7 @@ export async function findMyDelegate(input: FindMyDelegateRequest, context: Requ
     });
     return answer;
   } finally {
-    const remaining = (options.minimumDurationMs ?? LOOKUP_MINIMUM_MS) - (performance.now() - started);
-    if (remaining > 0) await sleep(remaining);
+    await waitUntilElapsed(started, options.minimumDurationMs ?? LOOKUP_MINIMUM_MS);
   }
 }
 

@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "@/db/client";
 import { findAccountContact, findAccountIdBySubmission } from "@/db/queries/accounts";
 import { recordAudit } from "@/lib/audit";
 import { sendVerificationEmail } from "@/lib/auth/email-verification";
 import type { RequestContext } from "@/lib/client-context";
 import { consumeLimit } from "@/lib/rate-limit";
+import { waitUntilElapsed } from "@/lib/security/answer-floor";
 import type { PendingRegistration } from "./pending-registration";
 
 export type ResendConfirmationResult =
@@ -29,8 +29,7 @@ const ANSWER_FLOOR_MS = 300;
 export async function resendConfirmationEmail(pending: PendingRegistration, context: RequestContext, now = new Date()): Promise<ResendConfirmationResult> {
   const started = performance.now();
   const result = await resend(pending, context, now);
-  const elapsed = performance.now() - started;
-  if (elapsed < ANSWER_FLOOR_MS) await sleep(ANSWER_FLOOR_MS - elapsed);
+  await waitUntilElapsed(started, ANSWER_FLOOR_MS);
   return result;
 }
 
