@@ -2,7 +2,6 @@ import { runAccessRequestPass, type AccessRequestPassReport } from "@/lib/billin
 import { env } from "@/lib/env";
 import { releaseJob } from "@/lib/registration/release-job";
 import { runOncePerPeriod, type PassOutcome, type ScheduledJob } from "./once-per-period";
-import { startRecurringJob } from "./recurring";
 
 /** The access requests' schedule: expiry after 30 days, reminders 7 and 3 days before (ACCESS_REQUEST_JOB_SECONDS, 15 minutes by default). */
 export function accessRequestJob(periodSeconds = env().ACCESS_REQUEST_JOB_SECONDS): ScheduledJob<AccessRequestPassReport> {
@@ -27,9 +26,4 @@ export async function runJobsOnce(now = new Date()): Promise<JobsReport> {
   const release = await runOncePerPeriod(releaseJob(), now);
   const accessRequests = await runOncePerPeriod(accessRequestJob(), now);
   return { release, accessRequests };
-}
-
-/** Starts the access requests' schedule inside the server process (the release job has its own timer). */
-export function startAccessRequestJob(): void {
-  startRecurringJob(accessRequestJob());
 }
