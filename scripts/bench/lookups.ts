@@ -40,12 +40,22 @@ import { explainPrepared } from "./prepared-plan";
  *        # PostgreSQL: each size in a database <that name>_<size>, created and dropped by the run through the
  *        # server's "postgres" database (BENCH_KEEP=1 keeps them); <that name> itself need not exist
  *   BENCH_SIZES=1000,100000 BENCH_SAMPLES=500 BENCH_ROUNDS=5 …  # sizes (checks), lookups per lookup and size, rounds
+ *   BENCH_REWARM=1 …  # every page of every size read again before each lookup's round (see `rewarm`)
  */
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000000").split(",").map(Number);
 const samples = Number(process.env.BENCH_SAMPLES ?? 2000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const url = process.env.BENCH_DATABASE_URL;
 const pgliteDir = process.env.BENCH_PGLITE_DIR;
+/**
+ * On a virtual machine where memory left idle for a minute is slower to read again (this
+ * project's: 5 random reads over 2 GB of a process's own memory, touched a minute before, took
+ * over 100 µs 0.93% of the time, against 0.01% right after touching it), the 10M records, read
+ * rarely by random lookups, go cold between rounds while the 1k records stay hot. Reading every
+ * page again before each round keeps the comparison about the database (index depth, plans), not
+ * the machine's memory.
+ */
+const rewarm = process.env.BENCH_REWARM === "1" && Boolean(url || pgliteDir); // where warmCache has created pageinspect (not PGlite in memory)
 
 /** A drizzle client like the app's, that can also hand over the SQL it sends (for the plans). */
 interface BenchDatabase {
@@ -54,7 +64,18 @@ interface BenchDatabase {
   explain: (statement: string, params: unknown[]) => Promise<string[]>;
   captured: Array<{ statement: string; params: unknown[] }>;
   capturing: boolean;
+  /** PostgreSQL: runs a statement on each of the pool's connections, every one open at once. */
+  onEachConnection?: (statement: string) => Promise<number>;
 }
+
+/** The bench's PostgreSQL pool: the connections the lookups are timed on. */
+const POOL_CONNECTIONS = 4;
+
+/** Every page of the public tables and indexes, read through the database's cache (pageinspect's get_raw_page copies the page as a query reads it). */
+const READ_EVERY_PAGE = `
+  SELECT count(length(get_raw_page(c.oid::regclass::text, 'main', b)))::int AS pages
+  FROM pg_class c, generate_series(0, (pg_relation_size(c.oid) / 8192)::int - 1) AS b
+  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`;
 
 function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatabase {
   const bench = { captured: [], capturing: false } as unknown as BenchDatabase;
@@ -64,9 +85,18 @@ function openBenchDatabase(location: { url?: string; dir?: string }): BenchDatab
     },
   };
   if (location.url) {
-    const client = postgres(location.url, { max: 4, onnotice: () => {} });
+    const client = postgres(location.url, { max: POOL_CONNECTIONS, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema, logger }) as unknown as Database;
     bench.handle = { db, kind: "postgres", role: null, close: () => client.end({ timeout: 5 }) };
+    bench.onEachConnection = async (statement) => {
+      const connections = await Promise.all(Array.from({ length: POOL_CONNECTIONS }, () => client.reserve()));
+      try {
+        for (const connection of connections) await connection.unsafe(statement);
+      } finally {
+        for (const connection of connections) connection.release();
+      }
+      return connections.length;
+    };
     // The plan the app's statement settles on: postgres.js prepares every statement, and after five
     // runs PostgreSQL may plan it once for any parameters (a generic plan). So: prepared, run five
     // times, then explained, on one connection.
@@ -205,7 +235,9 @@ async function dropSize(size: number): Promise<void> {
 }
 
 const label = url ? "PostgreSQL" : pgliteDir ? `PGlite (on disk under ${pgliteDir})` : "PGlite (in memory)";
-console.log(`database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks\n`);
+console.log(
+  `database: ${label}; ${samples} lookups per lookup and size, in ${rounds} rounds; sizes ${sizes.join(", ")} checks${rewarm ? "; every page read again before each lookup's round (BENCH_REWARM=1)" : ""}\n`,
+);
 
 /** The size of the database's own cache, as the run found it. */
 async function sharedBuffersOf(bench: BenchDatabase): Promise<string> {
@@ -219,8 +251,9 @@ async function sharedBuffersOf(bench: BenchDatabase): Promise<string> {
  * cache (shared_buffers, at the size the server has), as on a server that has been answering these
  * lookups: what fits stays there, and the rest is in the operating system's file cache as far as
  * that keeps it. Right after a load the files may be on disk only, and random lookups over ten
- * million checks would time the disk. PostgreSQL: pg_prewarm's "buffer" mode (a contrib
- * extension; without it the run says so and goes on cold). PGlite on disk: the files of its tables
+ * million checks would time the disk. PostgreSQL: pg_prewarm's "buffer" mode, then every page
+ * through each of the pool's connections (contrib extensions pg_prewarm and pageinspect; without
+ * them the run says so and goes on cold). PGlite on disk: the files of its tables
  * and indexes, read through, then every page through its cache. PGlite in memory has nothing to warm.
  */
 async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
@@ -229,12 +262,18 @@ async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
       // The load's dirty pages written out now, not by the checkpointer while the lookups are timed.
       await bench.handle.db.execute(sql`CHECKPOINT`);
       await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pg_prewarm`);
+      await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pageinspect`);
       const [row] = rowsOf<{ blocks: number }>(
         await bench.handle.db.execute(
           sql`SELECT coalesce(sum(pg_prewarm(c.oid, 'buffer')), 0)::bigint AS blocks FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`,
         ),
       );
-      return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read through PostgreSQL's cache (pg_prewarm, 'buffer'; shared_buffers ${await sharedBuffersOf(bench)})`;
+      // Each server process maps a page of shared_buffers into its memory the first time it reads it
+      // (a page fault, slower still on a virtual machine), so a process new to 1.8 GB of records pays
+      // that on most lookups for a long while. The app's connections live for many lookups: read every
+      // page once through each connection the lookups will be timed on.
+      const connections = await bench.onEachConnection!(READ_EVERY_PAGE);
+      return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read through PostgreSQL's cache (pg_prewarm, 'buffer'; shared_buffers ${await sharedBuffersOf(bench)}), then every page through each of the ${connections} connections`;
     } catch (error) {
       return `not warmed: ${(error as Error).message}`;
     }
@@ -260,12 +299,7 @@ async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
     // 1.8 GB two minutes later, idle, 0.4 GB after a run), so a page PGlite's cache does not hold is
     // often read from the disk.
     await bench.handle.db.execute(sql`CREATE EXTENSION IF NOT EXISTS pageinspect`);
-    const [row] = rowsOf<{ pages: number }>(
-      await bench.handle.db.execute(sql`
-        SELECT count(length(get_raw_page(c.oid::regclass::text, 'main', b)))::int AS pages
-        FROM pg_class c, generate_series(0, (pg_relation_size(c.oid) / 8192)::int - 1) AS b
-        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i')`),
-    );
+    const [row] = rowsOf<{ pages: number }>(await bench.handle.db.execute(sql.raw(READ_EVERY_PAGE)));
     return `${(bytes / 1024 ** 2).toFixed(0)} MB of files read into the OS cache, then ${(row!.pages * 8192 / 1024 ** 2).toFixed(0)} MB of pages through PGlite's cache (shared_buffers ${await sharedBuffersOf(bench)})`;
   }
   return "in memory";
@@ -302,6 +336,7 @@ const elapsed = new Map<string, number>();
 for (const { lookups: all } of loaded) for (const lookup of all) for (let n = 0; n < Math.min(50, samples); n += 1) await lookup.run(n); // warm up
 for (let round = 0; round < rounds; round += 1) {
   for (const [which, name] of names.entries()) {
+    if (rewarm) for (const { bench } of loaded) await bench.handle.db.execute(sql.raw(READ_EVERY_PAGE));
     const times = loaded.map((): number[] => []);
     for (let n = 0; n < perRound; n += 1) {
       for (let turn = 0; turn < loaded.length; turn += 1) {
