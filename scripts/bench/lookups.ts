@@ -269,9 +269,9 @@ async function warmCache(size: number, bench: BenchDatabase): Promise<string> {
         ),
       );
       // Each server process maps a page of shared_buffers into its memory the first time it reads it
-      // (a page fault, slower still on a virtual machine), so a process new to 1.8 GB of records pays
-      // that on most lookups for a long while. The app's connections live for many lookups: read every
-      // page once through each connection the lookups will be timed on.
+      // (a page fault), so a process new to 1.8 GB of records pays that on most lookups for a long
+      // while. The app's connections live for many lookups: read every page once through each
+      // connection the lookups will be timed on.
       const connections = await bench.onEachConnection!(READ_EVERY_PAGE);
       return `${(Number(row!.blocks) * 8192 / 1024 ** 2).toFixed(0)} MB read through PostgreSQL's cache (pg_prewarm, 'buffer'; shared_buffers ${await sharedBuffersOf(bench)}), then every page through each of the ${connections} connections`;
     } catch (error) {
